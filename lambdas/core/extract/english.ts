@@ -1,0 +1,107 @@
+import type { Bound } from './figure.js';
+
+/**
+ * How English news phrases the things around a number: bounds, modality, denial, batches and
+ * history. Unlike a topic's vocabulary these hold for any story, so they live in code.
+ * Every pattern is anchored to the number's side (`$` before it, `^` after it) so that a check
+ * costs one short slice, never a scan of the sentence.
+ */
+
+const BOUND_BEFORE: ReadonlyArray<[RegExp, Bound]> = [
+  [/\b(?:up to|as many as|(?<!no |not )fewer than|(?<!no |not )less than|no more than|not more than|a maximum of|at most|under|below|just under|as much as|a ceiling of|capped at|a maximum|at the most|could reach|may reach|might reach|could rise to|could total|could number)\s+$/, 'at_most'],
+  [/\b(?:(?<!no |not )more than|over|at least|upwards of|in excess of|exceeding|north of|above|greater than|a minimum of|no fewer than|no less than|not less than|not fewer than|passed|passes|passing|topped|tops|surpassed|surpasses|exceeded|exceeds|crossed|past)\s+$/, 'at_least'],
+  [/\b(?:about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|close to|approx\.?|circa|an approximate|more or less|near|just shy of|the best part of|approaching|closer to|nearer to|in the region of)\s+$/, 'approx'],
+];
+
+const BOUND_AFTER: ReadonlyArray<[RegExp, Bound]> = [
+  [/^(?:-plus\b|\+|\s+or more\b|\s+plus\b|\s+and more\b|\s+and counting\b)/, 'at_least'],
+  [/^\s+or (?:so|thereabouts)\b/, 'approx'],
+  [/^\s+or (?:fewer|less)\b/, 'at_most'],
+];
+
+/** The bound the words around a number give it; a range ("5,000 to 7,000") is at most its top. */
+export function boundOf(before: string, after: string, range: boolean): Bound {
+  if (range) return 'at_most';
+  for (const [pattern, bound] of BOUND_BEFORE) if (pattern.test(before)) return bound;
+  for (const [pattern, bound] of BOUND_AFTER) if (pattern.test(after)) return bound;
+  return 'exact';
+}
+
+/** Words that may stand between a bound and the number ("up to a total of 7,000"). */
+export const LEAD_IN = /(?:\b(?:a total of|a combined|total of|the|a|an|of|to|at|by|some)\s+)+$/;
+
+/** A planned or possible action, not one done: "could be moved", "plans to transfer". */
+export const MODAL =
+  /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) to|ready to|willing to|scheduled|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
+
+/** An accomplished action that outweighs a modal elsewhere in the clause. */
+export const DONE = /\b(?:have been|has been|had been|were|was|have|has|had|already|so far|to date)\b/;
+
+/** The clause reports a claim as false, or the action as not having happened. */
+export const DENIAL_AFTER = /\b(?:were|was|are|is) (?:false|untrue|not true|baseless|unfounded|exaggerated|wrong|inaccurate)\b|\bwere denied\b|\bwas denied\b/;
+/** After a denial the speaker may give their own figure: "..., putting the number at 120". */
+export const COUNTER_CLAIM = /,\s+(?:putting|saying|adding|but|instead|while)\b|\b(?:put|puts|putting) the (?:number|figure|toll|total)\b|\bsaid (?:that )?only\b|\bsaid\b/;
+export const DENIAL =
+  /\b(?:denied|denies|deny|denying|dismissed|rejected|refuted|false|untrue|not true|baseless|unfounded|no evidence|debunked|rumou?rs?)\b/;
+export const NEGATED_ACTION = /\b(?:not|never|no|none|n't|neither|nor)\b[^,;]{0,30}$/;
+
+/** A batch on top of a total: "another 250", "a further 300", "in the past 48 hours". */
+export const INCREMENT_BEFORE =
+  /\b(?:another|a further|further|an additional|additional|a new batch of|new batch of|the latest|latest|a fresh|fresh|the (?:second|third|fourth|fifth|sixth|next|new|most recent) (?:batch|group|convoy|wave|tranche|round) of|a (?:(?:second|third|fourth|fifth|sixth|new|fresh) )?(?:batch|group|convoy|wave|tranche|round) of)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately)\s+)?$/;
+export const INCREMENT_AFTER = /^\s+(?:more|additional|further|others?)\b/;
+export const INCREMENT_WINDOW =
+  /\b(?:in|over|during|within) the (?:past|last|previous) (?:year|month|week|day|few (?:days|weeks|months))\b|\b(?:in|over|within|during) the (?:past|last|previous) (?:\d+|\w+) (?:hours?|days?|weeks?)\b|\b(?:in|within) (?:a single|one|the same) (?:day|night|week)\b|\b(?:overnight)\b/;
+
+/** The figure sums everything so far, which beats a batch word elsewhere in the sentence. */
+export const TOTAL = /\b(?:a total of|in total|in all|total(?:ling|ing)?|so far|to date|altogether|overall|cumulative|bringing the (?:total|number|tally)|brings the (?:total|number|tally)|takes the (?:total|number|tally)|raising the (?:total|number|tally))\b/;
+
+/** The size of a plan, not of what was done: "a target of 7,000", "out of as many as 7,000". */
+export const PLAN_BEFORE =
+  /\b(?:an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)$/;
+
+/** A "first batch of the 7,000" is the size of the plan, not of the batch. */
+export const BATCH_OF_PLAN = /\b(?:first|initial|opening) (?:batch|group|wave|tranche|phase|round|stage) of (?:the |an estimated |up to |as many as |nearly |almost |some |about |around |roughly |approximately )+$/;
+
+/** History: the text dates the figure to an earlier time. */
+export const HISTORY =
+  /\b(?:at (?:its|the) (?:\d{4} )?(?:peak|height|highest)|at one (?:point|time)|once (?:held|housed|hosted|had)|used to (?:hold|house)|previously|formerly|in the past(?! (?:\w+ )?(?:years?|months?|weeks?|days?|hours?|\d))|back in (?:19|20)\d\d|in (?:early |late |mid-)?(?:19|20)\d\d|by (?:the end of |late |early )?(?:19|20)\d\d|during (?:19|20)\d\d|before the (?:war|offensive|collapse|fall|takeover|withdrawal)|years ago|last year|in (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:19|20)\d\d)\b/;
+/** "Since 2019" counts up to now: not history. */
+export const SINCE_YEAR = /\bsince (?:early |late |mid-)?(?:19|20)\d\d\b/;
+export const YEAR = /\b(?:19|20)\d\d\b/g;
+
+/**
+ * Where one clause ends and another begins. A figure's meaning is looked for inside its own
+ * clause, so that "detained 300 operatives in 2025 and moved 150 detainees" keeps them apart.
+ */
+export const CLAUSE_BREAK =
+  /[;:]|\s[—–-]{1,2}\s|,?\s+(?:while|whereas|but|although|though|however|meanwhile|when|after|before|because|since|whilst|even as|even though|yet|unlike)\s+|,\s+(?:and|as|with|adding|saying|said|according|leaving|bringing|taking|raising|putting)\s+|\s+and\s+(?=(?:that|has|have|had|was|were|is|are|will|would|could|then|also|later|it|they|the|another|a further|an additional|at least|more than|some|about|nearly|up to|over|around|roughly|\d|[a-z]+ed)\b)|\.\s+/g;
+
+/** Words after a number and its noun that make the number the subject of what follows. */
+export const SUBJECT_VERB =
+  /^(?:\s*,)?\s+(?:who|that|which|have|has|had|were|was|are|is|will|would|could|should|may|might|can|remain|remained|remains|are|being|been|now|still|already|reportedly|allegedly|also|then|later|had|initially|eventually|ultimately|in all|in total|altogether)\b/;
+
+/** Verbs of other events whose numbers are not tracked: arrests, deaths, raids, prosecutions. */
+export const OTHER_EVENT =
+  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|displaced|evacuated|registered|employed|hired|trained)\b/;
+/** Nouns of other events: like noun cues, they matter only where no action word does. */
+export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clashes|attacks|airstrikes?|raids)\b/;
+
+/** Partitives and lists that make a number a part of another figure, not a total. */
+export const SUBGROUP_BEFORE = /\b(?:including|includes|included|among them|among whom|of whom|of which|among those|amongst them|comprising|such as|incl\.|made up|make up|makes up|accounted for|account for|accounts for)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
+export const SUBGROUP_AFTER = /^\s*(?:\w+\s+){0,3}?(?:were|are|being)?\s*(?:among (?:them|the|those|whom)|of (?:them|whom|those|the total|the \d[\d,]*))\b/;
+
+/** A capacity is not a count: "can hold 10,000 inmates", "built to house 4,000". */
+export const CAPACITY = /\b(?:can|could|able to|built to|designed to|capacity|room for|space for|enough for|big enough)\b/;
+
+/** People named as the source of a report: "two residents said". */
+export const SOURCE_AFTER = /^\s+(?:said|say|says|told|reported|added|confirmed|recalled|described)\b/;
+
+/** A clock time: "at 4:30 am". */
+export const CLOCK_AFTER = /^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z]))/;
+export const CLOCK_BEFORE = /\d:$/;
+
+/** A part of a facility: "the foreigners' annex of al-Hol holds 6,500". */
+export const FACILITY_PART = /\b(?:annex|section|wing|block|sector|ward|compound within)\b/;
+
+/** An auxiliary before an action marks the main verb, not a participle describing the people. */
+export const AUX_BEFORE = /\b(?:have|has|had|were|was|are|is|be|been|being)\s+(?:\w+\s+)?$/;

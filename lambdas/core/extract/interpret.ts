@@ -1,0 +1,280 @@
+import type { Bound } from './figure.js';
+import {
+  BATCH_OF_PLAN,
+  boundOf,
+  AUX_BEFORE,
+  CAPACITY,
+  CLOCK_AFTER,
+  CLOCK_BEFORE,
+  COUNTER_CLAIM,
+  DENIAL,
+  DENIAL_AFTER,
+  FACILITY_PART,
+  HISTORY,
+  INCREMENT_AFTER,
+  INCREMENT_BEFORE,
+  INCREMENT_WINDOW,
+  LEAD_IN,
+  MODAL,
+  NEGATED_ACTION,
+  PLAN_BEFORE,
+  SINCE_YEAR,
+  SOURCE_AFTER,
+  SUBGROUP_AFTER,
+  SUBGROUP_BEFORE,
+  SUBJECT_VERB,
+  TOTAL,
+} from './english.js';
+import type { Lexicon } from './lexicon.js';
+import { readCountedNoun, type CountedNoun } from './noun-phrase.js';
+import type { NumberMention } from './numbers.js';
+import { clauseAround, OTHER_EVENT_METRIC, type CueHit, type SentenceContext } from './sentence-context.js';
+
+/** What one number in a sentence means: a figure's fields, or the reason it is none. */
+export type Reading =
+  | { figure: { metric: string; value: number; bound: Bound; facility?: string; increment?: boolean; as_of?: string } }
+  | { dropped: string };
+
+/** Above this a "count of people" is a misread, whatever the words say. */
+export const MAX_PEOPLE = 10_000_000;
+
+const LABEL_BEFORE = /\b(?:resolution|article|no\.?|number|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)\s*$/;
+const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE_BEFORE = new RegExp(`\\b${MONTH_NAME}\\s+$`);
+const DATE_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b`);
+const STOCK_METRICS = new Set(['detainees_held', 'camp_population']);
+const CAMP_WORD = /\bcamps?\b/;
+const IRAQ = /\biraq/;
+const SYRIA = /\bsyria/;
+const TRANSFER_LIKE_PEOPLE = /^(?:fighters|militants|detainees|prisoners|suspects|members|jihadists|operatives|extremists|terrorists|inmates|implicit)$/;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const DATED = new RegExp(`\\b(?:(${MONTHS.join('|')})\\s+)?((?:19|20)\\d\\d)\\b`, 'g');
+
+const UNIT_REASON: Record<string, string> = {
+  percent: 'a percentage',
+  money: 'an amount of money',
+  distance: 'a distance',
+  duration_hyphen: 'a duration or an age',
+};
+
+function isDate(context: SentenceContext, mention: NumberMention): boolean {
+  return (
+    DATE_BEFORE.test(context.text.slice(Math.max(0, mention.start - 12), mention.start)) ||
+    DATE_AFTER.test(context.text.slice(mention.end, mention.end + 16))
+  );
+}
+
+function droppedFor(context: SentenceContext, mention: NumberMention, before: string, noun: CountedNoun): string | undefined {
+  if (mention.vague || mention.value === null) return 'a vague amount, not a figure';
+  if (mention.unit) return UNIT_REASON[mention.unit] ?? `a ${mention.unit}`;
+  if (mention.year && noun.kind !== 'people') return 'a year';
+  if (isDate(context, mention)) return 'a date';
+  if (CLOCK_BEFORE.test(before) || CLOCK_AFTER.test(context.lower.slice(mention.end, mention.end + 6))) return 'a time of day';
+  if (noun.kind !== 'implicit' && SOURCE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'counts the sources of a report';
+  if (!Number.isInteger(mention.value) || mention.value < 1) return 'not a whole count';
+  if (mention.value > MAX_PEOPLE) return `over ${MAX_PEOPLE.toLocaleString('en')}: not a count of people`;
+  if (LABEL_BEFORE.test(before)) return 'a label or reference number, not a count';
+  if (noun.kind === 'excluded') return `counts ${noun.word}, not tracked people`;
+  if (noun.kind === 'other') return `counts "${noun.word}", not people`;
+  if (SUBGROUP_BEFORE.test(before)) return 'part of a larger figure (a subgroup)';
+  return undefined;
+}
+
+/** Nothing but bound words between a verb and its number: "holds roughly 4,500". */
+const DIRECT_OBJECT_GAP = /^[^,;:.]{0,24}$/;
+const BY_AGENT = /^\s+by\b/;
+
+/**
+ * The cue that tells what happened to the number's people, looked for in its own clause first.
+ * A verb right before the number takes it as its object ("recaptured 81 of the men who fled");
+ * a subject ("400 have been recaptured") takes the action after it, preferring a finite verb
+ * ("have been transported") to a participle that only describes the people ("once held at").
+ * Noun cues count only where no action word does.
+ */
+function chooseCue(context: SentenceContext, clause: [number, number], mention: NumberMention, noun: CountedNoun): CueHit | undefined {
+  const afterNoun = context.lower.slice(noun.end, noun.end + 40);
+  const pick = (hits: CueHit[]): CueHit | undefined => {
+    const after = hits.filter((hit) => hit.start >= mention.end);
+    const nearestBefore = hits.filter((hit) => hit.end <= mention.start).at(-1);
+    if (nearestBefore && DIRECT_OBJECT_GAP.test(context.lower.slice(nearestBefore.end, mention.start))) return nearestBefore;
+    const verbNext = after[0] && after[0].start - noun.end <= 12 && !BY_AGENT.test(context.lower.slice(after[0].end));
+    const isSubject = SUBJECT_VERB.test(afterNoun) || verbNext;
+    if (!isSubject && nearestBefore) return nearestBefore;
+    const finite = after.find((hit) => AUX_BEFORE.test(context.lower.slice(Math.max(noun.end, hit.start - 24), hit.start)));
+    return finite ?? after[0] ?? nearestBefore;
+  };
+  const inClause = context.cues.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
+  const outsideNoun = (hit: CueHit) => hit.start < mention.start || hit.start >= noun.end;
+  return (
+    pick(inClause.filter((hit) => !hit.weak && outsideNoun(hit))) ??
+    pick(inClause.filter((hit) => hit.weak || !outsideNoun(hit))) ??
+    pick(context.cues.filter((hit) => !hit.weak && outsideNoun(hit))) ??
+    pick(context.cues)
+  );
+}
+
+/** A denial covers the claim it introduces, up to where the speaker gives their own figure. */
+function isDenied(context: SentenceContext, clause: [number, number], mention: NumberMention): boolean {
+  const before = context.lower.slice(0, mention.start);
+  const denial = [...before.matchAll(new RegExp(DENIAL.source, 'g'))].at(-1);
+  if (denial && !COUNTER_CLAIM.test(before.slice(denial.index + denial[0].length))) return true;
+  return DENIAL_AFTER.test(context.lower.slice(mention.end, clause[1]));
+}
+
+/** The words that carry the verb's mood: between subject and verb, or before verb and object. */
+function verbWindow(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit): string {
+  if (cue.start > mention.start) return context.lower.slice(mention.end, cue.end);
+  return context.lower.slice(Math.max(clause[0], cue.start - 45), mention.start);
+}
+
+function isPlanned(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit, before: string): boolean {
+  if (BATCH_OF_PLAN.test(before) || PLAN_BEFORE.test(before)) return true;
+  return MODAL.test(verbWindow(context, clause, mention, cue));
+}
+
+const FACILITY_LIST = /^\s*(?:,|and|or|&)\s*(?:the\s+)?$/;
+
+/**
+ * The facility named in the number's clause. With several there, the last one named before the
+ * number ("Al-Hol holds 24,000 and Roj about 2,600"), unless facilities are listed together
+ * ("al-Hol and Roj together hold 27,000"), which leaves the figure to no single one.
+ * A camp named anywhere in the sentence is the camp a population figure is about.
+ */
+function facilityFor(context: SentenceContext, clause: [number, number], mention: NumberMention, metric: string): string | undefined {
+  const inClause = context.facilities.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
+  const distinct = new Set(inClause.map((hit) => hit.facility.name));
+  if (distinct.size === 1) return [...distinct][0];
+  if (distinct.size > 1) {
+    const before = inClause.filter((hit) => hit.end <= mention.start);
+    const last = before.at(-1);
+    const previous = before.at(-2);
+    const listed = previous && last && FACILITY_LIST.test(context.lower.slice(previous.end, last.start));
+    return last && !listed ? last.facility.name : undefined;
+  }
+  if (metric !== 'camp_population') return undefined;
+  const camps = new Set(context.facilities.filter((hit) => hit.facility.kind === 'camp').map((hit) => hit.facility.name));
+  return camps.size === 1 ? [...camps][0] : undefined;
+}
+
+function datedTo(clauseText: string, ownNumber: string, published: string | undefined): string | undefined {
+  const history = HISTORY.exec(clauseText);
+  if (!history || SINCE_YEAR.test(clauseText)) return undefined;
+  const reference = published?.slice(0, 7);
+  for (const match of clauseText.matchAll(DATED)) {
+    if (match[2] === ownNumber) continue;
+    const month = match[1] ? MONTHS.indexOf(match[1]) + 1 : 0;
+    const date = month ? `${match[2]}-${String(month).padStart(2, '0')}` : match[2]!;
+    if (reference && date >= reference.slice(0, date.length)) continue;
+    return date;
+  }
+  return /\d{4}/.test(history[0]) ? undefined : 'earlier';
+}
+
+function metricFor(context: SentenceContext, mention: NumberMention, cue: CueHit, noun: CountedNoun, facility: string | undefined, lexicon: Lexicon): string {
+  const facilityKind = lexicon.topic.facilities.find((known) => known.name === facility)?.kind;
+  const kindsNamed = new Set(context.facilities.map((hit) => hit.facility.kind));
+  const nearby = context.lower.slice(Math.max(0, mention.start - 60), mention.end + 40);
+  const inCamp =
+    facilityKind === 'camp' ||
+    (facilityKind === undefined && (CAMP_WORD.test(nearby) || (kindsNamed.has('camp') && !kindsNamed.has('prison'))));
+  switch (cue.metric) {
+    case 'detainees_held':
+      return inCamp ? 'camp_population' : 'detainees_held';
+    case 'camp_population':
+      return facilityKind === 'prison' ? 'detainees_held' : 'camp_population';
+    case 'repatriated':
+      return IRAQ.test(context.lower) && SYRIA.test(context.lower) && !inCamp && TRANSFER_LIKE_PEOPLE.test(noun.word || 'implicit')
+        ? 'detainees_transferred'
+        : 'repatriated';
+    case 'detainees_transferred':
+      return facilityKind === 'camp' ? 'repatriated' : 'detainees_transferred';
+    default:
+      return cue.metric;
+  }
+}
+
+const PREDICATE = /^\s+(?:were|are|was|is)\s+/;
+/** What may follow "N were" without saying what kind of people they are. */
+const NOT_A_CLASS = /^(?:[a-z]+ed|[a-z]+ing|being|been|still|now|already|due|to|in|at|inside|behind|under|held|kept|sent|taken|flown|brought|thought|said|believed|reported|expected|set|about|also|then|later|not|never|back|on|out|free|missing)\b/;
+
+/**
+ * Whether the number counts only part of a figure: the Iraqis among the transferred, the women
+ * among the escapees. Who is repatriated is often named by nationality, and the recaptured are
+ * by nature "81 of the escapees", so those keep such nouns.
+ */
+function subgroupReason(context: SentenceContext, mention: NumberMention, noun: CountedNoun, metric: string, after: string, lexicon: Lexicon): string | undefined {
+  if (metric === 'detainee_nationalities') return undefined;
+  if (noun.kind === 'subgroup' && metric !== 'repatriated') return `counts ${noun.word}: a subgroup, not a total`;
+  const predicate = noun.kind === 'implicit' ? PREDICATE.exec(context.lower.slice(noun.end, noun.end + 80)) : null;
+  if (predicate && !NOT_A_CLASS.test(context.lower.slice(noun.end + predicate[0].length, noun.end + predicate[0].length + 20))) {
+    return 'says what kind of people part of a larger figure are (a subgroup)';
+  }
+  if (metric !== 'recaptured' && metric !== 'detainees_transferred' && SUBGROUP_AFTER.test(after)) {
+    return 'part of a larger figure (a subgroup)';
+  }
+  return undefined;
+}
+
+export interface ReadInput {
+  context: SentenceContext;
+  mention: NumberMention;
+  lexicon: Lexicon;
+  published?: string;
+}
+
+export function readNumber({ context, mention, lexicon, published }: ReadInput): Reading {
+  const before = context.lower.slice(Math.max(0, mention.start - 80), mention.start);
+  const after = context.lower.slice(mention.end, mention.end + 80);
+  const noun = readCountedNoun(context.text, mention.end, lexicon);
+  const reason = droppedFor(context, mention, before, noun);
+  if (reason) return { dropped: reason };
+  const value = mention.value as number;
+  const clause = clauseAround(context, mention.start);
+  const clauseText = context.lower.slice(clause[0], clause[1]);
+  if (isDenied(context, clause, mention)) return { dropped: 'the sentence denies or disputes it' };
+
+  const peopleContext = lexicon.peopleContext.test(context.lower);
+  let metric: string;
+  let cue: CueHit | undefined;
+  if (noun.kind === 'countries') {
+    if (!peopleContext) return { dropped: 'counts countries, but not of detainees' };
+    metric = 'detainee_nationalities';
+  } else {
+    cue = chooseCue(context, clause, mention, noun);
+    if (!cue) return { dropped: 'no tracked action (moved, held, escaped...) in its sentence' };
+    if (cue.metric === OTHER_EVENT_METRIC) return { dropped: `counts people in another event ("${context.text.slice(cue.start, cue.end)}")` };
+    const between = cue.start > mention.end ? context.lower.slice(noun.end, cue.start) : context.lower.slice(Math.max(clause[0], cue.start - 30), cue.start);
+    if (NEGATED_ACTION.test(between)) return { dropped: 'the action is negated' };
+    metric = cue.metric;
+  }
+
+  const trimmed = before.replace(LEAD_IN, '');
+  let bound = boundOf(before, after, mention.range !== undefined);
+  if (bound === 'exact' && trimmed !== before) bound = boundOf(trimmed, after, mention.range !== undefined);
+  const facilityGuess = facilityFor(context, clause, mention, metric);
+  metric = cue ? metricFor(context, mention, cue, noun, facilityGuess, lexicon) : metric;
+  if (metric === 'detainees_transferred' && cue && isPlanned(context, clause, mention, cue, before)) metric = 'transfer_planned';
+  if (cue && metric !== 'transfer_planned' && metric !== 'detainee_nationalities') {
+    const mood = verbWindow(context, clause, mention, cue);
+    if (STOCK_METRICS.has(metric) && CAPACITY.test(mood)) return { dropped: 'a capacity, not a count' };
+    if (MODAL.test(mood)) return { dropped: 'a possibility or a plan, not a count' };
+    if (STOCK_METRICS.has(metric) && FACILITY_PART.test(context.lower.slice(clause[0], mention.start))) {
+      return { dropped: 'counts one part of a facility (a subgroup)' };
+    }
+  }
+  const subgroup = subgroupReason(context, mention, noun, metric, after, lexicon);
+  if (subgroup) return { dropped: subgroup };
+  const facility = facilityFor(context, clause, mention, metric);
+
+  const figure: Extract<Reading, { figure: unknown }>['figure'] = { metric, value, bound };
+  if (facility) figure.facility = facility;
+  const kind = lexicon.topic.metrics.find((known) => known.id === metric)?.kind;
+  if (kind === 'cumulative' && !TOTAL.test(clauseText.slice(0, mention.start - clause[0]))) {
+    if (INCREMENT_BEFORE.test(before) || INCREMENT_AFTER.test(after) || INCREMENT_WINDOW.test(clauseText)) figure.increment = true;
+  }
+  if (kind !== 'target') {
+    const asOf = datedTo(clauseText, mention.text, published);
+    if (asOf) figure.as_of = asOf;
+  }
+  return { figure };
+}

@@ -1,0 +1,92 @@
+import type { Lexicon, NounClass } from './lexicon.js';
+
+/** What a number counts, read from the words after it. */
+export interface CountedNoun {
+  /** `implicit` when no noun follows ("a total of 5,700."); `other` for a noun of no known class. */
+  kind: NounClass | 'implicit' | 'other';
+  word: string;
+  /** Offset (in the sentence) just past the noun phrase. */
+  end: number;
+}
+
+/** Words that describe the counted people without being what they are: "150 IS detainees". */
+const MODIFIER = new Set([
+  'is', 'isis', 'isil', 'daesh', 'islamic', 'state', 'suspected', 'alleged', 'accused', 'foreign',
+  'other', 'additional', 'hardened', 'senior', 'male', 'female', 'adult', 'former', 'remaining',
+  'dangerous', 'top', 'known', 'individual', 'captured', 'jailed', 'imprisoned', 'detained', 'convicted',
+  'iraqi', 'syrian', 'european', 'western', 'extremist', 'jihadi', 'jihadist', 'militant', 'terrorist',
+  'terror', 'high-risk', 'high-value', 'hardcore', 'battle-hardened', 'armed', 'affiliated', 'linked',
+  'of', 'the', 'its', 'their', 'those', 'these', 'such', 'so-called', 'further', 'new', 'non-syrian',
+  'non-iraqi', 'holdout', 'incarcerated', 'escaped', 'fleeing', 'freed', 'transferred', 'relocated',
+  'moved', 'wanted', 'sdf-held', 'kurdish-held', 'us-backed', 'u.s.-backed', 'odd',
+]);
+
+const WORD = /[A-Za-z][\w'’.-]*|\d[\d,.]*|[^\sA-Za-z\d]/g;
+const PEOPLE_SUFFIX = /(?:ees|ists|ants|ents|ers|ites)$/;
+const MAX_WORDS = 8;
+
+interface Word {
+  text: string;
+  lower: string;
+  end: number;
+}
+
+function wordsAfter(sentence: string, from: number): Word[] {
+  const pattern = new RegExp(WORD.source, 'g');
+  pattern.lastIndex = from;
+  const words: Word[] = [];
+  for (let match = pattern.exec(sentence); match && words.length < MAX_WORDS; match = pattern.exec(sentence)) {
+    const text = match[0].replace(/\.$/, '');
+    words.push({ text, lower: text.toLowerCase().replace(/’/g, "'"), end: match.index + text.length });
+  }
+  return words;
+}
+
+function lexiconNounAt(words: Word[], index: number, lexicon: Lexicon): CountedNoun | undefined {
+  for (let size = Math.min(lexicon.longestNoun, words.length - index); size >= 1; size -= 1) {
+    const phrase = words.slice(index, index + size).map((word) => word.lower).join(' ');
+    const kind = lexicon.nounClass.get(phrase);
+    if (kind) return { kind, word: phrase, end: words[index + size - 1]!.end };
+  }
+  return undefined;
+}
+
+function isModifier(word: Word): boolean {
+  return MODIFIER.has(word.lower) || /-(?:linked|affiliated|held|backed|aligned)$/.test(word.lower) || /^[A-Z]/.test(word.text);
+}
+
+/**
+ * Reads the noun a number counts, skipping what describes it ("150 suspected IS fighters").
+ * A function word or verb right after the number means the noun is left implicit
+ * ("a total of 5,700 were moved"); an unknown noun is "other" unless it reads as people.
+ */
+export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon): CountedNoun {
+  const implicit: CountedNoun = { kind: 'implicit', word: '', end: from };
+  const words = wordsAfter(sentence, from);
+  if (words[0]?.lower === 'or' && BOUND_TAIL.has(words[1]?.lower ?? '')) words.splice(0, 2);
+  for (const [index, word] of words.entries()) {
+    const known = lexiconNounAt(words, index, lexicon);
+    if (known) return known;
+    if (!/^[a-z]/i.test(word.text)) return implicit;
+    if (FUNCTION_WORD.has(word.lower)) return implicit;
+    if (isModifier(word)) continue;
+    if (PEOPLE_SUFFIX.test(word.lower) && !/(?:ed|ing)$/.test(word.lower)) return { kind: 'people', word: word.lower, end: word.end };
+    return /(?:ed|ing)$/.test(word.lower) ? implicit : { kind: 'other', word: word.lower, end: word.end };
+  }
+  return implicit;
+}
+
+/** "40 or so countries": the bound's tail sits between the number and its noun. */
+const BOUND_TAIL = new Set(['so', 'more', 'fewer', 'less', 'thereabouts']);
+
+const FUNCTION_WORD = new Set([
+  'today', 'now', 'yesterday', 'tonight', 'currently', 'earlier', 'ago', 'then', 'this', 'last', 'next',
+  'were', 'was', 'are', 'is', 'be', 'been', 'being', 'have', 'has', 'had', 'will', 'would', 'could',
+  'should', 'may', 'might', 'can', 'who', 'that', 'which', 'from', 'to', 'in', 'at', 'on', 'by', 'for',
+  'with', 'into', 'and', 'or', 'but', 'as', 'now', 'still', 'so', 'since', 'after', 'before', 'while',
+  'out', 'across', 'under', 'over', 'inside', 'there', 'alone', 'this', 'last', 'held', 'in', 'remain',
+  'remained', 'remains', 'said', 'says', 'according', 'altogether', 'total', 'overall', 'already', 'had',
+  'reportedly', 'allegedly', 'also', 'then', 'later', 'initially', 'eventually', 'ultimately', 'between',
+  'among', 'amongst', 'including', 'within', 'during', 'until', 'till', 'them', 'whom', 'those', 'a', 'an',
+  'per', 'each', 'apiece', 'more', 'fewer', 'less', 'or', 'plus',
+]);

@@ -1,0 +1,100 @@
+import type { Facility } from '../topic/topic.js';
+import { CLAUSE_BREAK, OTHER_EVENT, OTHER_EVENT_NOUN } from './english.js';
+import { facilityOfMatch, type Lexicon } from './lexicon.js';
+
+/** Where a word tells what happened: a metric's cue, or an event whose numbers are not tracked. */
+export interface CueHit {
+  metric: string;
+  start: number;
+  end: number;
+  /** A noun cue ("escapees"): it names who, so an action word in reach outranks it. */
+  weak: boolean;
+}
+
+export const OTHER_EVENT_METRIC = 'other_event';
+
+export interface FacilityHit {
+  facility: Facility;
+  start: number;
+  end: number;
+}
+
+/** Everything about one sentence that does not depend on which number is read: computed once. */
+export interface SentenceContext {
+  text: string;
+  lower: string;
+  clauseStarts: number[];
+  cues: CueHit[];
+  facilities: FacilityHit[];
+}
+
+const ESCAPEE_CONTEXT = /\b(?:escapees|escapers|fugitives|escaped|who fled|had fled|at large|on the run|runaways|broke out|jailbreak|prison break|breakout)\b/;
+const CAPTURE_VERB = /^(?:captured|arrested|detained|caught|apprehended|seized|nabbed)$/;
+
+function scan(pattern: RegExp, text: string, each: (match: RegExpExecArray) => void): void {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (let match = global.exec(text); match; match = global.exec(text)) {
+    if (match[0].length === 0) global.lastIndex += 1;
+    else each(match);
+  }
+}
+
+function overlaps(a: CueHit, b: CueHit): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Other-event verbs ("arrested") compete with the metric cues for a number, but where a metric
+ * cue covers the same words ("detained in"), the metric's reading is the more specific one.
+ * Capture verbs next to escapees mean a recapture.
+ */
+function otherEventHits(lower: string, clauseStarts: number[], metricHits: CueHit[]): CueHit[] {
+  const hits: CueHit[] = [];
+  const add = (hit: CueHit) => {
+    if (!metricHits.some((other) => overlaps(other, hit))) hits.push(hit);
+  };
+  scan(OTHER_EVENT, lower, (match) => {
+    const [start, end] = clauseOf(clauseStarts, lower.length, match.index);
+    const aboutEscapees = CAPTURE_VERB.test(match[0]) && ESCAPEE_CONTEXT.test(lower.slice(start, end));
+    const metric = aboutEscapees ? 'recaptured' : OTHER_EVENT_METRIC;
+    add({ metric, start: match.index, end: match.index + match[0].length, weak: false });
+  });
+  scan(OTHER_EVENT_NOUN, lower, (match) => add({ metric: OTHER_EVENT_METRIC, start: match.index, end: match.index + match[0].length, weak: true }));
+  return hits;
+}
+
+export function sentenceContext(text: string, lexicon: Lexicon): SentenceContext {
+  const lower = text.toLowerCase();
+  const clauseStarts = [0];
+  scan(CLAUSE_BREAK, lower, (match) => clauseStarts.push(match.index + match[0].length));
+  const metricHits: CueHit[] = [];
+  scan(lexicon.cues, lower, (match) => {
+    const cue = lexicon.cueMetric.get(match[0].replace(/\s+/g, ' ').replace(/’/g, "'"));
+    if (cue) metricHits.push({ metric: cue.metric, weak: cue.weak, start: match.index, end: match.index + match[0].length });
+  });
+  const cues = [...metricHits, ...otherEventHits(lower, clauseStarts, metricHits)].sort((a, b) => a.start - b.start);
+  const facilities: FacilityHit[] = [];
+  scan(lexicon.facilities, text, (match) => {
+    const facility = facilityOfMatch(lexicon, match[0]);
+    if (facility) facilities.push({ facility, start: match.index, end: match.index + match[0].length });
+  });
+  return { text, lower, clauseStarts, cues, facilities };
+}
+
+/** The [start, end) of the clause holding `offset`. */
+export function clauseAround(context: SentenceContext, offset: number): [number, number] {
+  return clauseOf(context.clauseStarts, context.text.length, offset);
+}
+
+function clauseOf(clauseStarts: number[], length: number, offset: number): [number, number] {
+  let start = 0;
+  let end = length;
+  for (const clauseStart of clauseStarts) {
+    if (clauseStart <= offset) start = clauseStart;
+    else {
+      end = clauseStart;
+      break;
+    }
+  }
+  return [start, end];
+}

@@ -1,0 +1,38 @@
+import type { Topic } from '../topic/topic.js';
+
+export interface Relevance {
+  relevant: boolean;
+  score: number;
+  /** The topic terms found, each counted once: what decided the score. */
+  terms: string[];
+}
+
+export type RelevanceCheck = (text: string) => Relevance;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Scores a text on the topic's weighted terms. An item counts only with an anchor term
+ * (the group or a named facility), so a story about Iraq and prisons in general never passes.
+ */
+export function createRelevanceCheck(topic: Topic): RelevanceCheck {
+  const { relevance } = topic;
+  const terms = relevance.terms.map(({ term, weight, caseSensitive }) => ({
+    term,
+    weight,
+    pattern: new RegExp(`(?<![\\w-])${escapeRegExp(term)}`, caseSensitive ? '' : 'i'),
+  }));
+  const anchors = relevance.anchors.map((anchor) =>
+    anchor === anchor.toUpperCase()
+      ? new RegExp(`(?<![\\w-])${escapeRegExp(anchor)}(?![\\w-])`)
+      : new RegExp(`(?<![\\w-])${escapeRegExp(anchor)}(?![\\w])`, 'i'),
+  );
+  return (text) => {
+    const found = terms.filter(({ pattern }) => pattern.test(text));
+    const score = found.reduce((sum, { weight }) => sum + weight, 0);
+    const anchored = anchors.some((anchor) => anchor.test(text));
+    return { relevant: anchored && score >= relevance.threshold, score, terms: found.map(({ term }) => term) };
+  };
+}

@@ -1,0 +1,4 @@
+// tsc emits code only; topic files are data read at run time, so the build ships them beside it.
+import { cpSync } from 'node:fs';
+
+cpSync('topics', 'dist/topics', { recursive: true });
