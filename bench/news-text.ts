@@ -22,6 +22,12 @@ const GENERAL = [
   'A survey of {n} households found that most families spend more on rent than a decade ago.',
   'The festival drew crowds of visitors over the weekend, organisers said, despite the rain.',
   'Negotiators met for a {h}-hour session but failed to agree on the text of the accord.',
+  'The opposition accused the government of mismanaging the economy and called for early elections.',
+  'Residents said the queues at petrol stations had grown longer since the start of the month.',
+  'The minister is expected to present the new budget to parliament later this week.',
+  'Analysts said the decision reflected growing concern about inflation and weak consumer demand.',
+  'Police closed several roads in the city centre ahead of the march, which passed off peacefully.',
+  'The company said it would continue to invest in the region despite the political uncertainty.',
 ];
 
 const STORY = [
@@ -33,6 +39,8 @@ const STORY = [
   'Security forces recaptured {s} of the escapees in raids near Hasakah, a Kurdish official said.',
   'The detainees come from more than {k} countries, complicating efforts to repatriate them.',
   'The SDF said it was holding roughly {big} IS-linked detainees across its prisons before the offensive.',
+  'Kurdish officials have long warned that they lack the means to guard the prisons indefinitely.',
+  'Human rights groups have raised concerns about conditions in Iraqi prisons and the fairness of trials.',
 ];
 
 function fill(template: string, random: () => number): string {

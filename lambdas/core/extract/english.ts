@@ -32,7 +32,7 @@ export const LEAD_IN = /(?:\b(?:a total of|a combined|total of|the|a|an|of|to|at
 
 /** A planned or possible action, not one done: "could be moved", "plans to transfer". */
 export const MODAL =
-  /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) to|ready to|willing to|scheduled|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
+  /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) (?:to|for)|ready to|readies|readying|willing to|scheduled|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
 
 /** An accomplished action that outweighs a modal elsewhere in the clause. */
 export const DONE = /\b(?:have been|has been|had been|were|was|have|has|had|already|so far|to date)\b/;
@@ -74,7 +74,7 @@ export const YEAR = /\b(?:19|20)\d\d\b/g;
  * clause, so that "detained 300 operatives in 2025 and moved 150 detainees" keeps them apart.
  */
 export const CLAUSE_BREAK =
-  /[;:]|\s[—–-]{1,2}\s|,?\s+(?:while|whereas|but|although|though|however|meanwhile|when|after|before|because|since|whilst|even as|even though|yet|unlike)\s+|,\s+(?:and|as|with|adding|saying|said|according|leaving|bringing|taking|raising|putting)\s+|\s+and\s+(?=(?:that|has|have|had|was|were|is|are|will|would|could|then|also|later|it|they|the|another|a further|an additional|at least|more than|some|about|nearly|up to|over|around|roughly|\d|[a-z]+ed)\b)|\.\s+/g;
+  /[;:]|\s[—–-]{1,2}\s|,?\s+(?:while|whereas|but|although|though|however|meanwhile|when|after|before|because|since|whilst|even as|even though|yet|unlike)\s+|,\s+(?:and|as|with|adding|saying|said|according|leaving|bringing|taking|raising|putting)\s+|\s+and\s+(?=(?:that|has|have|had|was|were|is|are|will|would|could|then|also|later|it|they|the|another|a further|an additional|at least|more than|some|about|nearly|up to|over|around|roughly|[a-z]+ed)\b|\d)|\.\s+/g;
 
 /** Words after a number and its noun that make the number the subject of what follows. */
 export const SUBJECT_VERB =
@@ -82,7 +82,7 @@ export const SUBJECT_VERB =
 
 /** Verbs of other events whose numbers are not tracked: arrests, deaths, raids, prosecutions. */
 export const OTHER_EVENT =
-  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|displaced|evacuated|registered|employed|hired|trained)\b/;
+  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|displaced|evacuated|registered|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run)\b/;
 /** Nouns of other events: like noun cues, they matter only where no action word does. */
 export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clashes|attacks|airstrikes?|raids)\b/;
 
@@ -91,7 +91,7 @@ export const SUBGROUP_BEFORE = /\b(?:including|includes|included|among them|amon
 export const SUBGROUP_AFTER = /^\s*(?:\w+\s+){0,3}?(?:were|are|being)?\s*(?:among (?:them|the|those|whom)|of (?:them|whom|those|the total|the \d[\d,]*))\b/;
 
 /** A capacity is not a count: "can hold 10,000 inmates", "built to house 4,000". */
-export const CAPACITY = /\b(?:can|could|able to|built to|designed to|capacity|room for|space for|enough for|big enough)\b/;
+export const CAPACITY = /\b(?:can|could|able to|built\b.{0,24}\bto|designed\b.{0,24}\bto|capacity|room for|space for|enough for|big enough)\b/;
 
 /** People named as the source of a report: "two residents said". */
 export const SOURCE_AFTER = /^\s+(?:said|say|says|told|reported|added|confirmed|recalled|described)\b/;
@@ -105,3 +105,18 @@ export const FACILITY_PART = /\b(?:annex|section|wing|block|sector|ward|compound
 
 /** An auxiliary before an action marks the main verb, not a participle describing the people. */
 export const AUX_BEFORE = /\b(?:have|has|had|were|was|are|is|be|been|being)\s+(?:\w+\s+)?$/;
+
+/** "may have escaped" estimates the past; it plans nothing. */
+export const EPISTEMIC_PAST = /\b(?:may|might|could|must|would) (?:well )?have\b/g;
+
+/** A noun of action whose mood is carried by the verb after its object: "the transfer of 7,000 is expected". */
+export const ACTION_NOUN_OF = /^(?:transfers?|handovers?|relocations?|arrivals?|moves?|movement|repatriations?|evacuations?) of\b/;
+
+/** Participles that can describe people after their noun ("detainees held at X have been moved"). */
+export const PARTICIPLE = /^(?:[a-z]+ed|held|kept|taken|sent|flown|brought|freed|caught)$/;
+
+/** The relative pronoun that makes the verb after it the people's own action. */
+export const RELATIVE = /^\s*,?\s*(?:who|that|which)\b/;
+
+/** The number stands in apposition to a noun before it: "two battalions, roughly 1,500 men". */
+export const APPOSITION_BEFORE = /\b([a-z]+),\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|up to|approximately|an estimated)\s+)?$/;

@@ -2,7 +2,7 @@ import { splitSentences } from '../text/sentences.js';
 import { toPlainText } from '../text/html-to-text.js';
 import type { Topic } from '../topic/topic.js';
 import type { DroppedNumber, Figure } from './figure.js';
-import { readNumber } from './interpret.js';
+import { NO_ACTION, readNumber } from './interpret.js';
 import { compileLexicon } from './lexicon.js';
 import { findNumbers } from './numbers.js';
 import { sentenceContext } from './sentence-context.js';
@@ -40,9 +40,11 @@ export function createExtractor(topic: Topic): Extractor {
     for (const sentence of splitSentences(plain)) {
       const mentions = findNumbers(sentence.text);
       if (mentions.length === 0) continue;
-      const context = sentenceContext(sentence.text, lexicon);
+      // Most sentences with numbers in a general feed say nothing the topic tracks: one test rules them out.
+      const lower = sentence.text.toLowerCase();
+      const context = lexicon.mayHoldFigure.test(lower) ? sentenceContext(sentence.text, lower, lexicon) : undefined;
       for (const mention of mentions) {
-        const reading = readNumber({ context, mention, lexicon, published });
+        const reading = context ? readNumber({ context, mention, lexicon, published }) : { dropped: NO_ACTION };
         const number = { text: mention.text, start: sentence.start + mention.start, end: sentence.start + mention.end };
         if ('dropped' in reading) {
           dropped.push({ ...number, reason: reading.dropped, quote: sentence.text });

@@ -2,6 +2,8 @@ import type { Bound } from './figure.js';
 import {
   BATCH_OF_PLAN,
   boundOf,
+  ACTION_NOUN_OF,
+  APPOSITION_BEFORE,
   AUX_BEFORE,
   CAPACITY,
   CLOCK_AFTER,
@@ -9,6 +11,7 @@ import {
   COUNTER_CLAIM,
   DENIAL,
   DENIAL_AFTER,
+  EPISTEMIC_PAST,
   FACILITY_PART,
   HISTORY,
   INCREMENT_AFTER,
@@ -17,7 +20,9 @@ import {
   LEAD_IN,
   MODAL,
   NEGATED_ACTION,
+  PARTICIPLE,
   PLAN_BEFORE,
+  RELATIVE,
   SINCE_YEAR,
   SOURCE_AFTER,
   SUBGROUP_AFTER,
@@ -35,6 +40,8 @@ export type Reading =
   | { figure: { metric: string; value: number; bound: Bound; facility?: string; increment?: boolean; as_of?: string } }
   | { dropped: string };
 
+export const NO_ACTION = 'no tracked action (moved, held, escaped...) in its sentence';
+
 /** Above this a "count of people" is a misread, whatever the words say. */
 export const MAX_PEOPLE = 10_000_000;
 
@@ -42,6 +49,7 @@ const LABEL_BEFORE = /\b(?:resolution|article|no\.?|number|brigade|division|rout
 const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_BEFORE = new RegExp(`\\b${MONTH_NAME}\\s+$`);
 const DATE_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b`);
+const DENIALS = new RegExp(DENIAL.source, 'g');
 const STOCK_METRICS = new Set(['detainees_held', 'camp_population']);
 const CAMP_WORD = /\bcamps?\b/;
 const IRAQ = /\biraq/;
@@ -64,7 +72,7 @@ function isDate(context: SentenceContext, mention: NumberMention): boolean {
   );
 }
 
-function droppedFor(context: SentenceContext, mention: NumberMention, before: string, noun: CountedNoun): string | undefined {
+function droppedFor(context: SentenceContext, mention: NumberMention, before: string, noun: CountedNoun, lexicon: Lexicon): string | undefined {
   if (mention.vague || mention.value === null) return 'a vague amount, not a figure';
   if (mention.unit) return UNIT_REASON[mention.unit] ?? `a ${mention.unit}`;
   if (mention.year && noun.kind !== 'people') return 'a year';
@@ -75,6 +83,9 @@ function droppedFor(context: SentenceContext, mention: NumberMention, before: st
   if (mention.value > MAX_PEOPLE) return `over ${MAX_PEOPLE.toLocaleString('en')}: not a count of people`;
   if (LABEL_BEFORE.test(before)) return 'a label or reference number, not a count';
   if (noun.kind === 'excluded') return `counts ${noun.word}, not tracked people`;
+  if (mention.form === 'words' && mention.value === 1) return '"one" is a pronoun here, not a count';
+  const apposition = APPOSITION_BEFORE.exec(before);
+  if (apposition && lexicon.nounClass.get(apposition[1]!) === 'excluded') return `describes ${apposition[1]}, not tracked people`;
   if (noun.kind === 'other') return `counts "${noun.word}", not people`;
   if (SUBGROUP_BEFORE.test(before)) return 'part of a larger figure (a subgroup)';
   return undefined;
@@ -100,8 +111,13 @@ function chooseCue(context: SentenceContext, clause: [number, number], mention: 
     const verbNext = after[0] && after[0].start - noun.end <= 12 && !BY_AGENT.test(context.lower.slice(after[0].end));
     const isSubject = SUBJECT_VERB.test(afterNoun) || verbNext;
     if (!isSubject && nearestBefore) return nearestBefore;
-    const finite = after.find((hit) => AUX_BEFORE.test(context.lower.slice(Math.max(noun.end, hit.start - 24), hit.start)));
-    return finite ?? after[0] ?? nearestBefore;
+    const first = after[0];
+    const describesPeople =
+      first && verbNext && !RELATIVE.test(afterNoun) && PARTICIPLE.test(context.lower.slice(first.start, first.end).split(/\s/)[0] ?? '');
+    const finite = describesPeople
+      ? after.slice(1).find((hit) => AUX_BEFORE.test(context.lower.slice(Math.max(noun.end, hit.start - 24), hit.start)))
+      : undefined;
+    return finite ?? first ?? nearestBefore;
   };
   const inClause = context.cues.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
   const outsideNoun = (hit: CueHit) => hit.start < mention.start || hit.start >= noun.end;
@@ -116,20 +132,24 @@ function chooseCue(context: SentenceContext, clause: [number, number], mention: 
 /** A denial covers the claim it introduces, up to where the speaker gives their own figure. */
 function isDenied(context: SentenceContext, clause: [number, number], mention: NumberMention): boolean {
   const before = context.lower.slice(0, mention.start);
-  const denial = [...before.matchAll(new RegExp(DENIAL.source, 'g'))].at(-1);
+  const denial = [...before.matchAll(DENIALS)].at(-1);
   if (denial && !COUNTER_CLAIM.test(before.slice(denial.index + denial[0].length))) return true;
   return DENIAL_AFTER.test(context.lower.slice(mention.end, clause[1]));
 }
 
 /** The words that carry the verb's mood: between subject and verb, or before verb and object. */
-function verbWindow(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit): string {
-  if (cue.start > mention.start) return context.lower.slice(mention.end, cue.end);
-  return context.lower.slice(Math.max(clause[0], cue.start - 45), mention.start);
+function verbWindow(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit, noun: CountedNoun): string {
+  const window =
+    cue.start > mention.start
+      ? context.lower.slice(mention.end, cue.end)
+      : context.lower.slice(Math.max(clause[0], cue.start - 45), mention.start) +
+        (ACTION_NOUN_OF.test(context.lower.slice(cue.start)) ? context.lower.slice(noun.end, Math.min(clause[1], noun.end + 40)) : '');
+  return window.replace(EPISTEMIC_PAST, ' ');
 }
 
-function isPlanned(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit, before: string): boolean {
+function isPlanned(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit, noun: CountedNoun, before: string): boolean {
   if (BATCH_OF_PLAN.test(before) || PLAN_BEFORE.test(before)) return true;
-  return MODAL.test(verbWindow(context, clause, mention, cue));
+  return MODAL.test(verbWindow(context, clause, mention, cue, noun));
 }
 
 const FACILITY_LIST = /^\s*(?:,|and|or|&)\s*(?:the\s+)?$/;
@@ -205,7 +225,7 @@ const NOT_A_CLASS = /^(?:[a-z]+ed|[a-z]+ing|being|been|still|now|already|due|to|
 function subgroupReason(context: SentenceContext, mention: NumberMention, noun: CountedNoun, metric: string, after: string, lexicon: Lexicon): string | undefined {
   if (metric === 'detainee_nationalities') return undefined;
   if (noun.kind === 'subgroup' && metric !== 'repatriated') return `counts ${noun.word}: a subgroup, not a total`;
-  const predicate = noun.kind === 'implicit' ? PREDICATE.exec(context.lower.slice(noun.end, noun.end + 80)) : null;
+  const predicate = noun.kind === 'implicit' ? PREDICATE.exec(context.text.slice(noun.end, noun.end + 80)) : null;
   if (predicate && !NOT_A_CLASS.test(context.lower.slice(noun.end + predicate[0].length, noun.end + predicate[0].length + 20))) {
     return 'says what kind of people part of a larger figure are (a subgroup)';
   }
@@ -226,7 +246,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   const before = context.lower.slice(Math.max(0, mention.start - 80), mention.start);
   const after = context.lower.slice(mention.end, mention.end + 80);
   const noun = readCountedNoun(context.text, mention.end, lexicon);
-  const reason = droppedFor(context, mention, before, noun);
+  const reason = droppedFor(context, mention, before, noun, lexicon);
   if (reason) return { dropped: reason };
   const value = mention.value as number;
   const clause = clauseAround(context, mention.start);
@@ -241,7 +261,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     metric = 'detainee_nationalities';
   } else {
     cue = chooseCue(context, clause, mention, noun);
-    if (!cue) return { dropped: 'no tracked action (moved, held, escaped...) in its sentence' };
+    if (!cue) return { dropped: NO_ACTION };
     if (cue.metric === OTHER_EVENT_METRIC) return { dropped: `counts people in another event ("${context.text.slice(cue.start, cue.end)}")` };
     const between = cue.start > mention.end ? context.lower.slice(noun.end, cue.start) : context.lower.slice(Math.max(clause[0], cue.start - 30), cue.start);
     if (NEGATED_ACTION.test(between)) return { dropped: 'the action is negated' };
@@ -253,9 +273,9 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   if (bound === 'exact' && trimmed !== before) bound = boundOf(trimmed, after, mention.range !== undefined);
   const facilityGuess = facilityFor(context, clause, mention, metric);
   metric = cue ? metricFor(context, mention, cue, noun, facilityGuess, lexicon) : metric;
-  if (metric === 'detainees_transferred' && cue && isPlanned(context, clause, mention, cue, before)) metric = 'transfer_planned';
+  if (metric === 'detainees_transferred' && cue && isPlanned(context, clause, mention, cue, noun, before)) metric = 'transfer_planned';
   if (cue && metric !== 'transfer_planned' && metric !== 'detainee_nationalities') {
-    const mood = verbWindow(context, clause, mention, cue);
+    const mood = verbWindow(context, clause, mention, cue, noun);
     if (STOCK_METRICS.has(metric) && CAPACITY.test(mood)) return { dropped: 'a capacity, not a count' };
     if (MODAL.test(mood)) return { dropped: 'a possibility or a plan, not a count' };
     if (STOCK_METRICS.has(metric) && FACILITY_PART.test(context.lower.slice(clause[0], mention.start))) {

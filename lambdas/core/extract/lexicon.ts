@@ -12,6 +12,8 @@ export interface Lexicon {
   /** Longest multi-word noun, in words, so the noun reader knows how far to look. */
   longestNoun: number;
   peopleContext: RegExp;
+  /** Whether a sentence could hold a figure at all: a cue word or a count of countries. */
+  mayHoldFigure: RegExp;
 }
 
 export type NounClass = 'people' | 'countries' | 'subgroup' | 'excluded';
@@ -62,6 +64,7 @@ export function compileLexicon(topic: Topic): Lexicon {
     facilityByAlias,
     nounClass,
     longestNoun,
+    mayHoldFigure: new RegExp(`\\b(?:${alternation([...cueMetric.keys(), ...topic.nouns.countries])})\\b`),
     peopleContext: new RegExp(
       `\\b(?:${alternation(topic.nouns.people.filter((noun) => noun !== 'others'))}|camps?|prisons?|detention)\\b`,
     ),

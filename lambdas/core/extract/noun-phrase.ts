@@ -24,6 +24,8 @@ const MODIFIER = new Set([
 const WORD = /[A-Za-z][\w'’.-]*|\d[\d,.]*|[^\sA-Za-z\d]/g;
 const PEOPLE_SUFFIX = /(?:ees|ists|ants|ents|ers|ites)$/;
 const MAX_WORDS = 8;
+/** "IS" is the group, not the verb: case tells them apart. */
+const ACRONYM = /^[A-Z]{2,6}$/;
 
 interface Word {
   text: string;
@@ -32,7 +34,7 @@ interface Word {
 }
 
 function wordsAfter(sentence: string, from: number): Word[] {
-  const pattern = new RegExp(WORD.source, 'g');
+  const pattern = WORD;
   pattern.lastIndex = from;
   const words: Word[] = [];
   for (let match = pattern.exec(sentence); match && words.length < MAX_WORDS; match = pattern.exec(sentence)) {
@@ -43,10 +45,15 @@ function wordsAfter(sentence: string, from: number): Word[] {
 }
 
 function lexiconNounAt(words: Word[], index: number, lexicon: Lexicon): CountedNoun | undefined {
-  for (let size = Math.min(lexicon.longestNoun, words.length - index); size >= 1; size -= 1) {
-    const phrase = words.slice(index, index + size).map((word) => word.lower).join(' ');
-    const kind = lexicon.nounClass.get(phrase);
-    if (kind) return { kind, word: phrase, end: words[index + size - 1]!.end };
+  const phrases: string[] = [];
+  let phrase = '';
+  for (let last = index; last < Math.min(words.length, index + lexicon.longestNoun); last += 1) {
+    phrase = last === index ? words[last]!.lower : `${phrase} ${words[last]!.lower}`;
+    phrases.push(phrase);
+  }
+  for (let size = phrases.length; size >= 1; size -= 1) {
+    const kind = lexicon.nounClass.get(phrases[size - 1]!);
+    if (kind) return { kind, word: phrases[size - 1]!, end: words[index + size - 1]!.end };
   }
   return undefined;
 }
@@ -68,8 +75,10 @@ export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon
     const known = lexiconNounAt(words, index, lexicon);
     if (known) return known;
     if (!/^[a-z]/i.test(word.text)) return implicit;
+    if (ACRONYM.test(word.text)) continue;
     if (FUNCTION_WORD.has(word.lower)) return implicit;
     if (isModifier(word)) continue;
+    if (lexicon.cueMetric.get(word.lower)?.weak) return { kind: 'implicit', word: word.lower, end: word.end };
     if (PEOPLE_SUFFIX.test(word.lower) && !/(?:ed|ing)$/.test(word.lower)) return { kind: 'people', word: word.lower, end: word.end };
     return /(?:ed|ing)$/.test(word.lower) ? implicit : { kind: 'other', word: word.lower, end: word.end };
   }
@@ -80,6 +89,7 @@ export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon
 const BOUND_TAIL = new Set(['so', 'more', 'fewer', 'less', 'thereabouts']);
 
 const FUNCTION_WORD = new Set([
+  'mark', 'milestone', 'threshold', 'figure', 'level', 'total', 'tally',
   'today', 'now', 'yesterday', 'tonight', 'currently', 'earlier', 'ago', 'then', 'this', 'last', 'next',
   'were', 'was', 'are', 'is', 'be', 'been', 'being', 'have', 'has', 'had', 'will', 'would', 'could',
   'should', 'may', 'might', 'can', 'who', 'that', 'which', 'from', 'to', 'in', 'at', 'on', 'by', 'for',

@@ -31,40 +31,47 @@ export interface SentenceContext {
 const ESCAPEE_CONTEXT = /\b(?:escapees|escapers|fugitives|escaped|who fled|had fled|at large|on the run|runaways|broke out|jailbreak|prison break|breakout)\b/;
 const CAPTURE_VERB = /^(?:captured|arrested|detained|caught|apprehended|seized|nabbed)$/;
 
+/** Runs a global pattern over a text; patterns are compiled once by their owners, never here. */
 function scan(pattern: RegExp, text: string, each: (match: RegExpExecArray) => void): void {
-  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  for (let match = global.exec(text); match; match = global.exec(text)) {
-    if (match[0].length === 0) global.lastIndex += 1;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[0].length === 0) pattern.lastIndex += 1;
     else each(match);
   }
 }
+
+const OTHER_EVENTS = new RegExp(OTHER_EVENT.source, 'g');
+const OTHER_EVENT_NOUNS = new RegExp(OTHER_EVENT_NOUN.source, 'g');
 
 function overlaps(a: CueHit, b: CueHit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
 /**
- * Other-event verbs ("arrested") compete with the metric cues for a number, but where a metric
- * cue covers the same words ("detained in"), the metric's reading is the more specific one.
- * Capture verbs next to escapees mean a recapture.
+ * Other-event verbs ("arrested") compete with the metric cues for a number. Where the two
+ * overlap, the longer reading is the more specific one: "detained in" is custody, "remain at
+ * large" is not. Capture verbs next to escapees mean a recapture.
  */
 function otherEventHits(lower: string, clauseStarts: number[], metricHits: CueHit[]): CueHit[] {
   const hits: CueHit[] = [];
   const add = (hit: CueHit) => {
-    if (!metricHits.some((other) => overlaps(other, hit))) hits.push(hit);
+    const rivals = metricHits.filter((other) => overlaps(other, hit));
+    if (rivals.some((other) => other.end - other.start >= hit.end - hit.start)) return;
+    for (const rival of rivals) metricHits.splice(metricHits.indexOf(rival), 1);
+    hits.push(hit);
   };
-  scan(OTHER_EVENT, lower, (match) => {
+  scan(OTHER_EVENTS, lower, (match) => {
     const [start, end] = clauseOf(clauseStarts, lower.length, match.index);
     const aboutEscapees = CAPTURE_VERB.test(match[0]) && ESCAPEE_CONTEXT.test(lower.slice(start, end));
     const metric = aboutEscapees ? 'recaptured' : OTHER_EVENT_METRIC;
     add({ metric, start: match.index, end: match.index + match[0].length, weak: false });
   });
-  scan(OTHER_EVENT_NOUN, lower, (match) => add({ metric: OTHER_EVENT_METRIC, start: match.index, end: match.index + match[0].length, weak: true }));
+  scan(OTHER_EVENT_NOUNS, lower, (match) => add({ metric: OTHER_EVENT_METRIC, start: match.index, end: match.index + match[0].length, weak: true }));
   return hits;
 }
 
-export function sentenceContext(text: string, lexicon: Lexicon): SentenceContext {
-  const lower = text.toLowerCase();
+/** `lower` is `text.toLowerCase()`, which the caller has already made. */
+export function sentenceContext(text: string, lower: string, lexicon: Lexicon): SentenceContext {
   const clauseStarts = [0];
   scan(CLAUSE_BREAK, lower, (match) => clauseStarts.push(match.index + match[0].length));
   const metricHits: CueHit[] = [];

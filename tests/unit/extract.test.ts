@@ -1,0 +1,693 @@
+/**
+ * Specification of the extractor on the default topic (see /work/shared/spec/topic.md): what
+ * figure, if any, each kind of sentence in news about the transfer of Islamic State detainees
+ * from Syria to Iraq gives. Every sentence here is written for this file, in wire style.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadTopicFile } from '../../lambdas/adapters/topic-file.js';
+import { createExtractor, type ExtractInput, type Extraction } from '../../lambdas/core/extract/extract.js';
+import type { Bound, Figure } from '../../lambdas/core/extract/figure.js';
+import { createRelevanceCheck } from '../../lambdas/core/relevance/relevance.js';
+
+const topic = loadTopicFile();
+const extractor = createExtractor(topic);
+const isRelevant = createRelevanceCheck(topic);
+
+/** Publication date used for every text unless a test says otherwise: news from early February 2026. */
+const PUBLISHED = '2026-02-05T09:00:00Z';
+
+/** The fields of a figure that carry its meaning; optional ones appear only when set. */
+interface Reading {
+  metric: string;
+  value: number;
+  bound: Bound;
+  facility?: string;
+  increment?: true;
+  as_of?: string;
+}
+
+function reading(figure: Figure): Reading {
+  const result: Reading = { metric: figure.metric, value: figure.value, bound: figure.bound };
+  if (figure.facility !== undefined) result.facility = figure.facility;
+  if (figure.increment) result.increment = true;
+  if (figure.as_of !== undefined) result.as_of = figure.as_of;
+  return result;
+}
+
+function run(input: string | ExtractInput): Extraction {
+  return extractor(typeof input === 'string' ? { text: input, published: PUBLISHED } : { published: PUBLISHED, ...input });
+}
+
+/** The figures a text gives, in reading order. */
+function figuresIn(input: string | ExtractInput): Reading[] {
+  return run(input).figures.map(reading);
+}
+
+/** The numbers, as written, that a text gives no figure for. */
+function droppedIn(input: string | ExtractInput): string[] {
+  return run(input).dropped.map((number) => number.text);
+}
+
+/** Asserts the text gives no figure at all, and that `number` was read and set aside. */
+function expectNoFigure(text: string, number: string): void {
+  expect(figuresIn(text)).toEqual([]);
+  expect(droppedIn(text)).toContain(number);
+}
+
+describe('numbers written in digits', () => {
+  it('reads a number with comma thousands separators', () => {
+    expect(figuresIn('American forces relocated 2,350 Islamic State detainees to Iraqi prisons by Sunday, a coalition spokesman said.')).toEqual([
+      { metric: 'detainees_transferred', value: 2350, bound: 'exact' },
+    ]);
+  });
+
+  it('reads a number with a space as thousands separator ("4 300")', () => {
+    expect(figuresIn('Iraq has received 4 300 Islamic State prisoners from Syria, its interior ministry said.')).toEqual([
+      { metric: 'detainees_transferred', value: 4300, bound: 'exact' },
+    ]);
+  });
+
+  it('reads a number with no separator ("4300")', () => {
+    expect(figuresIn('Iraq has received 4300 Islamic State prisoners from Syria, its interior ministry said.')).toEqual([
+      { metric: 'detainees_transferred', value: 4300, bound: 'exact' },
+    ]);
+  });
+
+  it.each([['7,000'], ['7 000'], ['7000']])('reads "%s" as 7,000', (written) => {
+    expect(figuresIn(`Up to ${written} IS detainees could eventually be moved to Iraq, the Pentagon said.`)).toEqual([
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads a small number of two digits', () => {
+    expect(figuresIn('Kurdish officials said 38 ISIS fighters escaped from al-Aqtan prison after guards abandoned it.')).toEqual([
+      { metric: 'escaped', value: 38, bound: 'exact', facility: 'al-Aqtan' },
+    ]);
+  });
+});
+
+describe('numbers written in words', () => {
+  it('reads "seven thousand"', () => {
+    expect(figuresIn('Seven thousand IS detainees could be moved across the border in the coming months, a US official said.')).toEqual([
+      { metric: 'transfer_planned', value: 7000, bound: 'exact' },
+    ]);
+  });
+
+  it('reads "two hundred and fifty"', () => {
+    expect(figuresIn('Two hundred and fifty IS fighters were flown from Hasakah to Baghdad on Monday, the coalition said.')).toEqual([
+      { metric: 'detainees_transferred', value: 250, bound: 'exact' },
+    ]);
+  });
+
+  it('reads "a dozen" as 12', () => {
+    expect(figuresIn('A dozen IS fighters escaped from al-Aqtan prison on Saturday night, the SDF said.')).toEqual([
+      { metric: 'escaped', value: 12, bound: 'exact', facility: 'al-Aqtan' },
+    ]);
+  });
+});
+
+describe('decimals with a scale', () => {
+  it('gives no figure for "1.5 million" of things that are not people', () => {
+    expectNoFigure('Aid agencies delivered 1.5 million meals to al-Hol camp last year, the UN said.', '1.5 million');
+  });
+});
+
+describe('bounds', () => {
+  it('reads a plain number as exact', () => {
+    expect(figuresIn('US forces moved 150 IS detainees out of north-eastern Syria, the Pentagon said.')).toEqual([
+      { metric: 'detainees_transferred', value: 150, bound: 'exact' },
+    ]);
+  });
+
+  it.each([
+    ['more than', 'More than 600 IS detainees have been transferred to Iraq so far, officials said.', { metric: 'detainees_transferred', value: 600 }],
+    ['over', 'Over 9,000 IS suspects remain held in SDF-run prisons in north-eastern Syria.', { metric: 'detainees_held', value: 9000 }],
+    ['at least', 'At least 40 IS fighters escaped from al-Shaddadi prison, a local official said.', { metric: 'escaped', value: 40, facility: 'al-Shaddadi' }],
+    ['upwards of', 'Upwards of 3,000 detainees have been moved to Iraq since January, according to Baghdad.', { metric: 'detainees_transferred', value: 3000 }],
+    ['in excess of', 'In excess of 20,000 people live in al-Hol camp, aid groups say.', { metric: 'camp_population', value: 20000, facility: 'al-Hol' }],
+    ['exceeding', 'Roj camp houses a population exceeding 2,500, officials said.', { metric: 'camp_population', value: 2500, facility: 'Roj' }],
+  ])('reads "%s" as at_least', (_phrase, text, expected) => {
+    expect(figuresIn(text)).toEqual([{ ...expected, bound: 'at_least' }]);
+  });
+
+  it.each([
+    ['up to', 'Up to 7,000 IS detainees could eventually be moved to Iraq, the Pentagon said.', { metric: 'transfer_planned', value: 7000 }],
+    ['as many as', 'As many as 400 IS fighters escaped from al-Shaddadi prison during the chaos, the SDF said.', { metric: 'escaped', value: 400, facility: 'al-Shaddadi' }],
+    ['fewer than', 'Fewer than 500 IS detainees have been transferred so far, a Kurdish official said.', { metric: 'detainees_transferred', value: 500 }],
+    ['less than', 'Less than 2,000 people now live in Roj camp, according to the UN.', { metric: 'camp_population', value: 2000, facility: 'Roj' }],
+    ['no more than', 'No more than 300 IS detainees have been moved to Iraq, a Kurdish official said.', { metric: 'detainees_transferred', value: 300 }],
+    ['a maximum of', 'A maximum of 7,000 detainees will be transferred under the agreement, Iraqi officials said.', { metric: 'transfer_planned', value: 7000 }],
+  ])('reads "%s" as at_most', (_phrase, text, expected) => {
+    expect(figuresIn(text)).toEqual([{ ...expected, bound: 'at_most' }]);
+  });
+
+  it.each([
+    ['about', 'About 150 IS fighters were moved from Syria to Iraq in the first transfer.', { metric: 'detainees_transferred', value: 150 }],
+    ['around', 'Around 10,000 IS fighters are held in prisons run by the SDF.', { metric: 'detainees_held', value: 10000 }],
+    ['approximately', 'Approximately 2,600 people live in Roj camp, a UN agency said.', { metric: 'camp_population', value: 2600, facility: 'Roj' }],
+    ['roughly', 'Roughly 900 detainees have been handed over to Iraqi authorities, the ministry said.', { metric: 'detainees_transferred', value: 900 }],
+    ['some', 'Some 80 IS prisoners escaped from al-Aqtan prison, residents said.', { metric: 'escaped', value: 80, facility: 'al-Aqtan' }],
+    ['nearly', 'Nearly 1,000 IS suspects have been transferred to Iraq, a security source said.', { metric: 'detainees_transferred', value: 1000 }],
+    ['almost', 'Almost 300 of the escapees have been recaptured, the SDF said.', { metric: 'recaptured', value: 300 }],
+    ['an estimated', 'An estimated 23,000 people are held in al-Hol camp, the UN said.', { metric: 'camp_population', value: 23000, facility: 'al-Hol' }],
+    ['close to', 'Close to 60 countries have citizens among the IS detainees held in Syria.', { metric: 'detainee_nationalities', value: 60 }],
+  ])('reads "%s" as approx', (_phrase, text, expected) => {
+    expect(figuresIn(text)).toEqual([{ ...expected, bound: 'approx' }]);
+  });
+});
+
+describe('ranges', () => {
+  it('reads "between 5,000 and 7,000" as at most 7,000', () => {
+    expect(figuresIn('Between 5,000 and 7,000 IS detainees could be moved to Iraq in the coming months, officials said.')).toEqual([
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads "5,000 to 7,000" as at most 7,000', () => {
+    expect(figuresIn('Officials expect 5,000 to 7,000 detainees to be transferred to Iraq.')).toEqual([
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads "7-8,000" as at most 8,000', () => {
+    expect(figuresIn('The SDF holds 7-8,000 IS fighters in its prisons, a Kurdish commander said.')).toEqual([
+      { metric: 'detainees_held', value: 8000, bound: 'at_most' },
+    ]);
+  });
+});
+
+describe('vague amounts', () => {
+  it.each([
+    ['dozens', 'Dozens of IS fighters escaped from the prison, the SDF said.', 'Dozens'],
+    ['hundreds', 'Hundreds of IS detainees were moved to Iraq this week.', 'Hundreds'],
+    ['thousands', 'Thousands of people live in al-Hol camp.', 'Thousands'],
+    ['several hundred', 'Several hundred IS detainees have been transferred to Iraq.', 'Several hundred'],
+  ])('gives no figure for "%s"', (_phrase, text, number) => {
+    expectNoFigure(text, number);
+  });
+});
+
+describe('numbers that are not head counts', () => {
+  it('gives no figure for a year', () => {
+    expectNoFigure('Islamic State detainees have been held in the north-east since 2019, the SDF said.', '2019');
+  });
+
+  it('gives no figure for a day of the month, and still reads the count beside it', () => {
+    const text = 'The transfers began on 21 January, when 150 IS detainees were moved to Iraq.';
+    expect(figuresIn(text)).toEqual([{ metric: 'detainees_transferred', value: 150, bound: 'exact' }]);
+    expect(droppedIn(text)).toContain('21');
+  });
+
+  it('gives no figure for an age written "17-year-old"', () => {
+    expectNoFigure('A 17-year-old boy was among the IS detainees transferred to Iraq, his family said.', '17-year-old');
+  });
+
+  it('gives no figure for an age written "16 years old"', () => {
+    expectNoFigure('The youngest of the detainees moved to Iraq is 16 years old, a lawyer said.', '16');
+  });
+
+  it('gives no figure for the days of a ceasefire', () => {
+    const text = 'The SDF agreed to a four-day ceasefire, later extended by 15 days, while IS detainees were moved to Iraq.';
+    expect(figuresIn(text)).toEqual([]);
+    expect(droppedIn(text)).toEqual(expect.arrayContaining(['four-day', '15']));
+  });
+
+  it('gives no figure for a resolution number', () => {
+    expectNoFigure('Security Council Resolution 2170 urges states to prosecute IS fighters held in Syria.', '2170');
+  });
+
+  it('gives no figure for an amount of money', () => {
+    expectNoFigure('Iraq has received $120 million in aid for the IS detainees transferred from Syria.', '$120 million');
+  });
+
+  it('gives no figure for a distance', () => {
+    expectNoFigure('The detainees were flown 400 km from Hasakah to Baghdad, officials said.', '400 km');
+  });
+
+  it('gives no figure for a percentage written "percent"', () => {
+    expectNoFigure('About 60 percent of the IS detainees held in Syria are Syrian nationals, a report found.', '60 percent');
+  });
+
+  it('gives no figure for a percentage written "%"', () => {
+    expectNoFigure("Some 70% of al-Hol camp's residents are children, aid workers say.", '70%');
+  });
+});
+
+describe('counts of other things than tracked people', () => {
+  it('gives no figure for troops', () => {
+    expectNoFigure('The US has deployed 2,000 troops to guard the IS detainees being transferred to Iraq.', '2,000');
+  });
+
+  it('gives no figure for families', () => {
+    expectNoFigure('Some 3,000 families were moved out of al-Hol camp last month.', '3,000');
+  });
+
+  it('gives no figure for clashes', () => {
+    expectNoFigure('The SDF reported 14 clashes around al-Shaddadi prison on Sunday as IS detainees were moved out.', '14');
+  });
+
+  it('gives no figure for prisons', () => {
+    expectNoFigure('The SDF runs 27 prisons holding IS detainees across north-eastern Syria.', '27');
+  });
+});
+
+describe('people in other events', () => {
+  it('gives no figure for arrests in raids', () => {
+    expectNoFigure('Iraqi forces arrested 45 IS suspects in raids in Anbar province on Tuesday.', '45');
+  });
+
+  it('gives no figure for people killed', () => {
+    expectNoFigure('Coalition air strikes killed 12 IS militants near the prison on Sunday.', '12');
+  });
+
+  it('gives no figure for people questioned', () => {
+    expectNoFigure('Iraqi investigators have questioned 400 of the IS detainees transferred from Syria.', '400');
+  });
+
+  it('gives no figure for people under investigation', () => {
+    expectNoFigure('Some 700 of the transferred IS detainees are under investigation by Iraqi judges.', '700');
+  });
+
+  it('keeps an arrest count in its own clause apart from the transfer in the next', () => {
+    const text = 'CENTCOM said it detained more than 300 IS operatives in Syria in 2025 and moved 150 detainees to Iraq.';
+    expect(figuresIn(text)).toEqual([{ metric: 'detainees_transferred', value: 150, bound: 'exact' }]);
+    expect(droppedIn(text)).toEqual(expect.arrayContaining(['300', '2025']));
+  });
+});
+
+describe('subgroups of a total', () => {
+  it('gives no figure for a part introduced by "including", and keeps the total', () => {
+    const text = 'Some 5,700 IS detainees, including 2,000 Iraqis, have been moved to Iraq.';
+    expect(figuresIn(text)).toEqual([{ metric: 'detainees_transferred', value: 5700, bound: 'approx' }]);
+    expect(droppedIn(text)).toContain('2,000');
+  });
+
+  it('gives no figure for how many of those moved are of one nationality', () => {
+    expectNoFigure('Of those moved to Iraq, 1,200 are Iraqis, the ministry said.', '1,200');
+  });
+
+  it('gives no figure for the foreigners among the escapees, and keeps the escapees', () => {
+    const text = 'The 1,500 fighters who escaped included 300 foreigners, the SDF said.';
+    expect(figuresIn(text)).toEqual([{ metric: 'escaped', value: 1500, bound: 'exact' }]);
+    expect(droppedIn(text)).toContain('300');
+  });
+
+  it('gives no figure for the women and children among the escapees, and keeps the escapees', () => {
+    const text = 'Of the 1,500 escapees, 200 were women and children, the SDF said.';
+    expect(figuresIn(text)).toEqual([{ metric: 'escaped', value: 1500, bound: 'exact' }]);
+    expect(droppedIn(text)).toContain('200');
+  });
+
+  it('gives no figure for the women and children among the escapees when they come first', () => {
+    const text = 'The women and children among the 1,500 escapees numbered 200, the SDF said.';
+    expect(figuresIn(text)).toEqual([{ metric: 'escaped', value: 1500, bound: 'exact' }]);
+    expect(droppedIn(text)).toContain('200');
+  });
+
+  it('gives no figure for the foreigners in one section of a camp', () => {
+    expectNoFigure('The foreign section of al-Hol camp, known as the annex, holds about 6,000 foreigners.', '6,000');
+  });
+});
+
+describe('denials', () => {
+  it('gives no figure for a denial', () => {
+    expectNoFigure('The SDF denied reports that 1,000 IS fighters had escaped from Ghwayran prison.', '1,000');
+  });
+
+  it('gives no figure for the denied number, but reads the figure the speaker gives instead', () => {
+    const text = 'Officials denied that 1,000 IS fighters had escaped, saying only 120 had fled.';
+    expect(figuresIn(text)).toEqual([{ metric: 'escaped', value: 120, bound: 'exact' }]);
+    expect(droppedIn(text)).toContain('1,000');
+  });
+
+  it('gives no figure for a claim called false', () => {
+    expectNoFigure('Claims that 3,000 detainees were moved to Iraq are false, the ministry said.', '3,000');
+  });
+});
+
+describe('plans and possibilities', () => {
+  it('reads a plan to transfer as transfer_planned', () => {
+    expect(figuresIn('The US plans to transfer 6,000 IS detainees to Iraq by the end of March.')).toEqual([
+      { metric: 'transfer_planned', value: 6000, bound: 'exact' },
+    ]);
+  });
+
+  it('reads "could" with a transfer verb as transfer_planned', () => {
+    expect(figuresIn('Iraq could take in up to 7,000 Islamic State prisoners from Syria, officials said.')).toEqual([
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads "will be transferred" as transfer_planned', () => {
+    expect(figuresIn('A further 2,000 Daesh detainees will be transferred to Iraqi custody next month, a US official said.')).toEqual([
+      { metric: 'transfer_planned', value: 2000, bound: 'exact' },
+    ]);
+  });
+
+  it('reads "the first batch of nearly 7,000" as the plan, approx', () => {
+    expect(figuresIn('The first batch of nearly 7,000 Islamic State detainees arrived in Iraq on Wednesday.')).toEqual([
+      { metric: 'transfer_planned', value: 7000, bound: 'approx' },
+    ]);
+  });
+});
+
+describe('batches on top of a total', () => {
+  it('marks "another 250 were moved on Tuesday" as an increment', () => {
+    expect(figuresIn('Another 250 were moved on Tuesday, an Iraqi security source said.')).toEqual([
+      { metric: 'detainees_transferred', value: 250, bound: 'exact', increment: true },
+    ]);
+  });
+
+  it('marks "another 250 IS detainees" as an increment', () => {
+    expect(figuresIn('Another 250 IS detainees were moved to Iraq on Tuesday.')).toEqual([
+      { metric: 'detainees_transferred', value: 250, bound: 'exact', increment: true },
+    ]);
+  });
+
+  it('marks "a further 400" as an increment', () => {
+    expect(figuresIn('A further 400 IS detainees were flown to Baghdad on Thursday.')).toEqual([
+      { metric: 'detainees_transferred', value: 400, bound: 'exact', increment: true },
+    ]);
+  });
+
+  it('marks a count "in the past 48 hours" as an increment', () => {
+    const text = 'More than 300 IS suspects were transferred to Iraq in the past 48 hours, a US official said.';
+    expect(figuresIn(text)).toEqual([{ metric: 'detainees_transferred', value: 300, bound: 'at_least', increment: true }]);
+    expect(droppedIn(text)).toContain('48');
+  });
+
+  it('does not mark "a total of" as an increment', () => {
+    expect(figuresIn('A total of 1,850 detainees have now been transferred to Iraq, the ministry said.')).toEqual([
+      { metric: 'detainees_transferred', value: 1850, bound: 'exact' },
+    ]);
+  });
+
+  it('tells the batch from the total it brings in one sentence', () => {
+    expect(figuresIn('Another 250 were moved on Tuesday, bringing the total transferred to 1,850.')).toEqual([
+      { metric: 'detainees_transferred', value: 250, bound: 'exact', increment: true },
+      { metric: 'detainees_transferred', value: 1850, bound: 'exact' },
+    ]);
+  });
+});
+
+describe('figures told as history', () => {
+  it('dates a figure "at its height in 2019" to 2019', () => {
+    expect(figuresIn('At its height in 2019, al-Hawl camp housed about 70,000 people.')).toEqual([
+      { metric: 'camp_population', value: 70000, bound: 'approx', facility: 'al-Hol', as_of: '2019' },
+    ]);
+  });
+
+  it('dates a figure "at its 2019 peak" to 2019', () => {
+    expect(figuresIn('At its 2019 peak, the al-Hol camp was home to more than 70,000 people.')).toEqual([
+      { metric: 'camp_population', value: 70000, bound: 'at_least', facility: 'al-Hol', as_of: '2019' },
+    ]);
+  });
+
+  it('dates a figure "in 2022" to 2022', () => {
+    expect(figuresIn('In 2022, Gweiran prison held about 4,000 IS suspects.')).toEqual([
+      { metric: 'detainees_held', value: 4000, bound: 'approx', facility: 'Ghwayran', as_of: '2022' },
+    ]);
+  });
+
+  it('does not date a figure held "since 2019": it counts up to now', () => {
+    expect(figuresIn('Some 9,000 IS fighters have been held in SDF prisons since 2019.')).toEqual([
+      { metric: 'detainees_held', value: 9000, bound: 'approx' },
+    ]);
+  });
+});
+
+describe('the number and its noun', () => {
+  it('reads a number before its noun with an active verb before it', () => {
+    expect(figuresIn('Iraqi authorities took custody of 640 Islamic State suspects from Syria on Sunday.')).toEqual([
+      { metric: 'detainees_transferred', value: 640, bound: 'exact' },
+    ]);
+  });
+
+  it('reads a number before its noun in the passive voice', () => {
+    expect(figuresIn('1,400 ISIS suspects were handed over to Iraqi authorities by US forces, the ministry said.')).toEqual([
+      { metric: 'detainees_transferred', value: 1400, bound: 'exact' },
+    ]);
+  });
+
+  it('reads a number after its noun in the passive voice', () => {
+    expect(figuresIn('The number of Islamic State detainees transferred to Iraq has risen to 2,600, the coalition said.')).toEqual([
+      { metric: 'detainees_transferred', value: 2600, bound: 'exact' },
+    ]);
+  });
+
+  it('reads a number after its noun when a tally "stands at" it', () => {
+    expect(figuresIn('The tally of IS detainees moved to Iraq now stands at 2,650, the coalition said.')).toEqual([
+      { metric: 'detainees_transferred', value: 2650, bound: 'exact' },
+    ]);
+  });
+});
+
+describe('what the figure counts', () => {
+  it('reads people held in a prison as detainees_held', () => {
+    expect(figuresIn('The SDF still holds 8,500 Islamic State suspects in its prisons, a Kurdish spokesman said.')).toEqual([
+      { metric: 'detainees_held', value: 8500, bound: 'exact' },
+    ]);
+  });
+
+  it('reads people living in a camp as camp_population with the camp as facility', () => {
+    expect(figuresIn('About 24,500 people live in al-Hol camp, most of them women and children, the UN said.')).toEqual([
+      { metric: 'camp_population', value: 24500, bound: 'approx', facility: 'al-Hol' },
+    ]);
+  });
+
+  it('reads escapees caught again as recaptured', () => {
+    expect(figuresIn('Syrian security forces have recaptured 81 of the escaped ISIS prisoners, the interior ministry said.')).toEqual([
+      { metric: 'recaptured', value: 81, bound: 'exact' },
+    ]);
+  });
+
+  it('reads people sent from the camps to their home country as repatriated', () => {
+    expect(figuresIn('France has repatriated 35 women and children from camps in north-eastern Syria.')).toEqual([
+      { metric: 'repatriated', value: 35, bound: 'exact' },
+    ]);
+  });
+
+  it('reads militants "repatriated" by Iraq from Syria as a transfer', () => {
+    expect(figuresIn('Iraq said on Monday it had repatriated 320 Islamic State militants from Syria.')).toEqual([
+      { metric: 'detainees_transferred', value: 320, bound: 'exact' },
+    ]);
+  });
+
+  it('reads fighters freed in a prison break as escaped', () => {
+    expect(figuresIn('A prison break in Hasakah freed over 1,500 IS fighters, Kurdish officials said.')).toEqual([
+      { metric: 'escaped', value: 1500, bound: 'at_least' },
+    ]);
+  });
+
+  it('reads the countries the detainees come from as detainee_nationalities', () => {
+    expect(figuresIn('The detainees held in the SDF prisons come from 48 countries, a US official said.')).toEqual([
+      { metric: 'detainee_nationalities', value: 48, bound: 'exact' },
+    ]);
+  });
+});
+
+describe('several figures in one sentence', () => {
+  it('reads a transfer done and a transfer planned', () => {
+    expect(figuresIn('US forces have moved 150 IS detainees to Iraq so far, and up to 7,000 could eventually be transferred.')).toEqual([
+      { metric: 'detainees_transferred', value: 150, bound: 'exact' },
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads a plan whose modal refers back to the transfer ("could eventually follow")', () => {
+    expect(figuresIn('US forces have moved 150 IS detainees to Iraq so far, and up to 7,000 could eventually follow.')).toEqual([
+      { metric: 'detainees_transferred', value: 150, bound: 'exact' },
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads a transfer done and a plan joined by "and plans to"', () => {
+    expect(figuresIn('The US has transferred 150 IS detainees to Iraq and plans to move up to 7,000 in total.')).toEqual([
+      { metric: 'detainees_transferred', value: 150, bound: 'exact' },
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads a head count and the countries the people come from', () => {
+    expect(figuresIn('The 9,000 IS detainees held in SDF prisons come from more than 70 countries.')).toEqual([
+      { metric: 'detainees_held', value: 9000, bound: 'exact' },
+      { metric: 'detainee_nationalities', value: 70, bound: 'at_least' },
+    ]);
+  });
+
+  it('reads an escape and the recapture of some of the escapees', () => {
+    expect(figuresIn('More than 1,500 IS fighters escaped from al-Shaddadi prison, and 81 of them have since been recaptured.')).toEqual([
+      { metric: 'escaped', value: 1500, bound: 'at_least', facility: 'al-Shaddadi' },
+      { metric: 'recaptured', value: 81, bound: 'exact' },
+    ]);
+  });
+});
+
+describe('headlines', () => {
+  it('reads a figure from the title', () => {
+    const extraction = run({ title: 'US moves 150 IS detainees to Iraq', text: 'The transfer began on Wednesday, officials said.' });
+    expect(extraction.figures.map(reading)).toEqual([{ metric: 'detainees_transferred', value: 150, bound: 'exact' }]);
+    expect(extraction.figures[0]?.quote).toBe('US moves 150 IS detainees to Iraq');
+  });
+
+  it('reads a headline in the present tense with "repatriates" as a transfer', () => {
+    expect(figuresIn({ title: 'Iraq repatriates 320 IS militants from Syria', text: 'Baghdad says more will follow.' })).toEqual([
+      { metric: 'detainees_transferred', value: 320, bound: 'exact' },
+    ]);
+  });
+
+  it('reads a headline on the first line of a plain text without running it into the body', () => {
+    const extraction = run('Iraq takes in 500 Daesh suspects from Syria\nBaghdad, Feb 2 - Iraqi officials said the transfer would continue.');
+    expect(extraction.figures.map(reading)).toEqual([{ metric: 'detainees_transferred', value: 500, bound: 'exact' }]);
+    expect(extraction.figures[0]?.quote).toBe('Iraq takes in 500 Daesh suspects from Syria');
+  });
+});
+
+describe('quotes from officials', () => {
+  it('reads a number inside a quote followed by its attribution', () => {
+    expect(figuresIn('“We have taken custody of 2,100 Daesh terrorists from Syria,” Iraq’s interior minister told reporters.')).toEqual([
+      { metric: 'detainees_transferred', value: 2100, bound: 'exact' },
+    ]);
+  });
+
+  it('reads a number inside a quote introduced by a colon', () => {
+    expect(figuresIn('A senior CENTCOM officer said: "Roughly 1,300 ISIS detainees have now been flown into Iraq."')).toEqual([
+      { metric: 'detainees_transferred', value: 1300, bound: 'approx' },
+    ]);
+  });
+});
+
+describe('facilities', () => {
+  it('names the camp al-Hol when the text writes al-Hawl', () => {
+    expect(figuresIn('An estimated 23,000 people are held in al-Hawl camp, the UN said.')).toEqual([
+      { metric: 'camp_population', value: 23000, bound: 'approx', facility: 'al-Hol' },
+    ]);
+  });
+
+  it('names the prison Ghwayran when the text writes Gweiran', () => {
+    expect(figuresIn('The Gweiran prison in Hasakah holds around 4,500 IS suspects.')).toEqual([
+      { metric: 'detainees_held', value: 4500, bound: 'approx', facility: 'Ghwayran' },
+    ]);
+  });
+
+  it("names the prison Ghwayran when the text writes al-Sina'a", () => {
+    expect(figuresIn("Some 3,500 IS fighters are held at al-Sina'a prison, the largest of the SDF's jails.")).toEqual([
+      { metric: 'detainees_held', value: 3500, bound: 'approx', facility: 'Ghwayran' },
+    ]);
+  });
+
+  it('names the prison Ghwayran when the text writes al-Sina’a with a typographic apostrophe', () => {
+    expect(figuresIn('Some 3,500 IS fighters are held at al-Sina’a prison, the largest of the SDF’s jails.')).toEqual([
+      { metric: 'detainees_held', value: 3500, bound: 'approx', facility: 'Ghwayran' },
+    ]);
+  });
+});
+
+describe('HTML input', () => {
+  it('decodes entities before reading', () => {
+    const extraction = run('<p>Iraq&#39;s justice ministry said more&nbsp;than&nbsp;1,000 IS detainees had been handed over by the SDF &amp; US forces.</p>');
+    expect(extraction.figures.map(reading)).toEqual([{ metric: 'detainees_transferred', value: 1000, bound: 'at_least' }]);
+    expect(extraction.text).toContain("Iraq's justice ministry");
+    expect(extraction.text).not.toMatch(/&(?:#39|nbsp|amp);/);
+  });
+
+  it('ignores numbers inside <script>', () => {
+    const extraction = run(
+      '<p>The Pentagon said on Friday that 600 IS detainees had been moved to Iraq.</p>' +
+        '<script>var moved = 9000; track("9000 detainees moved to Iraq");</script>' +
+        '<p>Officials said the operation would continue.</p>',
+    );
+    expect(extraction.figures.map(reading)).toEqual([{ metric: 'detainees_transferred', value: 600, bound: 'exact' }]);
+    expect(extraction.text).not.toContain('9000');
+    expect(extraction.dropped.map((number) => number.text)).not.toContain('9000');
+  });
+
+  it('treats <p> blocks as sentence breaks', () => {
+    const extraction = run('<h2>Iraq receives IS detainees</h2><p>Iraq received 400 IS detainees on Monday</p><p>About 24,000 people live in al-Hol camp</p>');
+    expect(extraction.figures.map(reading)).toEqual([
+      { metric: 'detainees_transferred', value: 400, bound: 'exact' },
+      { metric: 'camp_population', value: 24000, bound: 'approx', facility: 'al-Hol' },
+    ]);
+    expect(extraction.figures.map((figure) => figure.quote)).toEqual([
+      'Iraq received 400 IS detainees on Monday',
+      'About 24,000 people live in al-Hol camp',
+    ]);
+  });
+
+  it('reads an HTML title and body together, the title first', () => {
+    const extraction = run({
+      title: 'Iraq says 700 IS detainees transferred from Syria',
+      text: '<p>About 24,000 people still live in al-Hol camp, the UN said.</p>',
+    });
+    expect(extraction.text.startsWith('Iraq says 700 IS detainees transferred from Syria\n\n')).toBe(true);
+    expect(extraction.figures.map(reading)).toEqual([
+      { metric: 'detainees_transferred', value: 700, bound: 'exact' },
+      { metric: 'camp_population', value: 24000, bound: 'approx', facility: 'al-Hol' },
+    ]);
+  });
+});
+
+describe('offsets', () => {
+  const inputs: Array<[string, ExtractInput]> = [
+    ['plain text', { text: 'Officials said on Tuesday that 150 IS detainees had been moved. Up to 7,000 could follow by the summer, and 24,000 people live in al-Hol camp.' }],
+    ['a title and a body', { title: 'US moves 150 IS detainees to Iraq', text: 'The SDF says 9,000 ISIS suspects remain held in its prisons since 2019.' }],
+    [
+      'HTML with entities',
+      { text: '<p>Iraq&#39;s ministry said&nbsp;1,200 Daesh suspects were received.</p><p>Some 3,000 families left al-Hol camp in 2025.</p>' },
+    ],
+  ];
+
+  it.each(inputs)('points each figure at its sentence and its number in %s', (_kind, input) => {
+    const extraction = run(input);
+    expect(extraction.figures.length).toBeGreaterThan(0);
+    for (const figure of extraction.figures) {
+      expect(extraction.text.slice(figure.start, figure.end)).toBe(figure.quote);
+      expect(extraction.text.slice(figure.number.start, figure.number.end)).toBe(figure.number.text);
+      expect(figure.number.start).toBeGreaterThanOrEqual(figure.start);
+      expect(figure.number.end).toBeLessThanOrEqual(figure.end);
+    }
+  });
+
+  it.each(inputs)('points each dropped number at its text in %s', (_kind, input) => {
+    const extraction = run(input);
+    for (const number of extraction.dropped) {
+      expect(extraction.text.slice(number.start, number.end)).toBe(number.text);
+      expect(extraction.text).toContain(number.quote);
+    }
+  });
+
+  it('points at the number as written in the figure', () => {
+    const extraction = run('Iraq has now received a total of 1,850 IS detainees from Syria.');
+    expect(extraction.figures.map((figure) => figure.number.text)).toEqual(['1,850']);
+  });
+});
+
+describe('relevance', () => {
+  it('finds an item on the transfers relevant and lists the terms that decided it', () => {
+    const result = isRelevant('US moves 150 Islamic State detainees from Syria to Iraq as Kurdish forces retreat');
+    expect(result.relevant).toBe(true);
+    expect(result.score).toBeGreaterThanOrEqual(topic.relevance.threshold);
+    expect(result.terms).toEqual(expect.arrayContaining(['islamic state', 'detainee', 'syria', 'iraq']));
+  });
+
+  it('finds an item naming a camp but not the group relevant', () => {
+    expect(isRelevant('Conditions in al-Hol camp in Syria worsened as 24,000 people waited for aid.').relevant).toBe(true);
+  });
+
+  it('finds a general news item with numbers not relevant', () => {
+    const result = isRelevant('The central bank raised its main rate to 4.5 percent on Thursday, and 12,000 jobs were added in March.');
+    expect(result.relevant).toBe(false);
+    expect(result.terms).toEqual([]);
+  });
+
+  it('finds an item about Iraqi prisons without the group or a facility not relevant', () => {
+    const result = isRelevant(
+      "Iraq's justice ministry said it will transfer 2,000 prisoners and detainees to a new prison in Basra to ease overcrowding.",
+    );
+    expect(result.relevant).toBe(false);
+  });
+
+  it('does not take the word "is" for the group', () => {
+    expect(isRelevant('This is a report on the transfer of prisoners and detainees between prisons in Iraq and Syria.').relevant).toBe(false);
+  });
+});
