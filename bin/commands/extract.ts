@@ -65,8 +65,14 @@ export async function extractJsonLines(
   return bad;
 }
 
-function truncate(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+/** The part of the quote around the number, so a long sentence still shows what was read. */
+function excerpt(figure: Figure, width: number): string {
+  const { quote } = figure;
+  if (quote.length <= width) return quote;
+  const at = figure.number.start - figure.start;
+  const start = Math.max(0, Math.min(at - Math.floor(width / 3), quote.length - width));
+  const text = quote.slice(start, start + width);
+  return `${start > 0 ? '…' : ''}${text}${start + width < quote.length ? '…' : ''}`;
 }
 
 export function formatFigureTable(figures: Figure[]): string {
@@ -77,7 +83,7 @@ export function formatFigureTable(figures: Figure[]): string {
     figure.bound,
     figure.facility ?? '',
     [figure.increment ? 'increment' : '', figure.as_of ? `as of ${figure.as_of}` : ''].filter(Boolean).join(', '),
-    truncate(figure.quote, 90),
+    excerpt(figure, 80),
   ]);
   const header = ['metric', 'value', 'bound', 'facility', 'notes', 'quote'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));

@@ -74,7 +74,7 @@ export const YEAR = /\b(?:19|20)\d\d\b/g;
  * clause, so that "detained 300 operatives in 2025 and moved 150 detainees" keeps them apart.
  */
 export const CLAUSE_BREAK =
-  /[;:]|\s[—–-]{1,2}\s|,?\s+(?:while|whereas|but|although|though|however|meanwhile|when|after|before|because|since|whilst|even as|even though|yet|unlike)\s+|,\s+(?:and|as|with|adding|saying|said|according|leaving|bringing|taking|raising|putting)\s+|\s+and\s+(?=(?:that|has|have|had|was|were|is|are|will|would|could|then|also|later|it|they|the|another|a further|an additional|at least|more than|some|about|nearly|up to|over|around|roughly|[a-z]+ed)\b|\d)|\.\s+/g;
+  /[;:]|\s[—–-]{1,2}\s|,?\s+(?:while|whereas|but|although|though|however|meanwhile|when|after|before|because|whilst|even as|even though|yet|unlike)\s+|(?<!\bha(?:ve|s|d)|\bbeen)\s+since\s+|,\s+(?:and|as|with|adding|saying|said|according|leaving|bringing|taking|raising|putting)\s+|\s+and\s+(?=(?:that|has|have|had|was|were|is|are|will|would|could|then|also|later|it|they|the|another|a further|an additional|at least|more than|some|about|nearly|up to|over|around|roughly|[a-z]+ed)\b|\d)|\.\s+/g;
 
 /** Words after a number and its noun that make the number the subject of what follows. */
 export const SUBJECT_VERB =
@@ -120,3 +120,9 @@ export const RELATIVE = /^\s*,?\s*(?:who|that|which)\b/;
 
 /** The number stands in apposition to a noun before it: "two battalions, roughly 1,500 men". */
 export const APPOSITION_BEFORE = /\b([a-z]+),\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|up to|approximately|an estimated)\s+)?$/;
+
+/** "The women among the 1,500 escapees numbered 200": the subject names a part of the whole. */
+export const SUBGROUP_SUBJECT = /\b(?:women|children|minors|foreigners|foreign nationals|iraqis|syrians|boys|girls|teenagers|juveniles)\b[^;]*\bamong\b[^;]*\b(?:numbered|number|were|was|totalled|totaled|came to|reached|stood at)\s+(?:[a-z]+\s+){0,2}$/;
+
+/** A subject number whose own verb is modal: "up to 7,000 could eventually follow". */
+export const MODAL_AFTER_SUBJECT = /^\s*(?:more\s+|others\s+)?(?:could|would|will|may|might|are (?:expected|due|set|to be|likely)|is (?:expected|due|set|likely)|remain to be|have yet to be|are still to be)\b/;

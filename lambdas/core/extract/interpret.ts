@@ -19,6 +19,7 @@ import {
   INCREMENT_WINDOW,
   LEAD_IN,
   MODAL,
+  MODAL_AFTER_SUBJECT,
   NEGATED_ACTION,
   PARTICIPLE,
   PLAN_BEFORE,
@@ -27,6 +28,7 @@ import {
   SOURCE_AFTER,
   SUBGROUP_AFTER,
   SUBGROUP_BEFORE,
+  SUBGROUP_SUBJECT,
   SUBJECT_VERB,
   TOTAL,
 } from './english.js';
@@ -149,6 +151,7 @@ function verbWindow(context: SentenceContext, clause: [number, number], mention:
 
 function isPlanned(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit, noun: CountedNoun, before: string): boolean {
   if (BATCH_OF_PLAN.test(before) || PLAN_BEFORE.test(before)) return true;
+  if (cue.end <= mention.start && MODAL_AFTER_SUBJECT.test(context.lower.slice(noun.end, noun.end + 30))) return true;
   return MODAL.test(verbWindow(context, clause, mention, cue, noun));
 }
 
@@ -228,6 +231,9 @@ function subgroupReason(context: SentenceContext, mention: NumberMention, noun: 
   const predicate = noun.kind === 'implicit' ? PREDICATE.exec(context.text.slice(noun.end, noun.end + 80)) : null;
   if (predicate && !NOT_A_CLASS.test(context.lower.slice(noun.end + predicate[0].length, noun.end + predicate[0].length + 20))) {
     return 'says what kind of people part of a larger figure are (a subgroup)';
+  }
+  if (SUBGROUP_SUBJECT.test(context.lower.slice(clauseAround(context, mention.start)[0], mention.start))) {
+    return 'counts a named part of a larger figure (a subgroup)';
   }
   if (metric !== 'recaptured' && metric !== 'detainees_transferred' && SUBGROUP_AFTER.test(after)) {
     return 'part of a larger figure (a subgroup)';

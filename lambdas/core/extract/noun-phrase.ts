@@ -24,6 +24,8 @@ const MODIFIER = new Set([
 const WORD = /[A-Za-z][\w'’.-]*|\d[\d,.]*|[^\sA-Za-z\d]/g;
 const PEOPLE_SUFFIX = /(?:ees|ists|ants|ents|ers|ites)$/;
 const MAX_WORDS = 8;
+/** "81 of them": the pronoun ends the noun phrase. */
+const PARTITIVE_PRONOUN = new Set(['them', 'whom', 'those', 'these']);
 /** "IS" is the group, not the verb: case tells them apart. */
 const ACRONYM = /^[A-Z]{2,6}$/;
 
@@ -75,6 +77,7 @@ export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon
     const known = lexiconNounAt(words, index, lexicon);
     if (known) return known;
     if (!/^[a-z]/i.test(word.text)) return implicit;
+    if (PARTITIVE_PRONOUN.has(word.lower) && words[index - 1]?.lower === 'of') return { kind: 'implicit', word: '', end: word.end };
     if (ACRONYM.test(word.text)) continue;
     if (FUNCTION_WORD.has(word.lower)) return implicit;
     if (isModifier(word)) continue;
