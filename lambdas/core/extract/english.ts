@@ -9,7 +9,7 @@ import type { Bound } from './figure.js';
 
 const BOUND_BEFORE: ReadonlyArray<[RegExp, Bound]> = [
   [/\b(?:up to|as many as|(?<!no |not )fewer than|(?<!no |not )less than|no more than|not more than|a maximum of|at most|under|below|just under|as much as|a ceiling of|capped at|a maximum|at the most|could reach|may reach|might reach|could rise to|could total|could number)\s+$/, 'at_most'],
-  [/\b(?:(?<!no |not )more than|over|at least|upwards of|in excess of|exceeding|north of|above|greater than|a minimum of|no fewer than|no less than|not less than|not fewer than|passed|passes|passing|topped|tops|surpassed|surpasses|exceeded|exceeds|crossed|past)\s+$/, 'at_least'],
+  [/\b(?:(?<!no |not )more than|over|at least|upwards of|in excess of|exceeding|north of|above|greater than|a minimum of|no fewer than|no less than|not less than|not fewer than|passed|passes|passing|topped|tops|could top|top|surpassed|surpasses|exceeded|exceeds|crossed|past)\s+$/, 'at_least'],
   [/\b(?:about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|close to|approx\.?|circa|an approximate|more or less|near|just shy of|the best part of|approaching|closer to|nearer to|in the region of)\s+$/, 'approx'],
 ];
 
@@ -32,7 +32,7 @@ export const LEAD_IN = /(?:\b(?:a total of|a combined|total of|the|a|an|of|to|at
 
 /** A planned or possible action, not one done: "could be moved", "plans to transfer". */
 export const MODAL =
-  /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) (?:to|for)|ready to|readies|readying|willing to|scheduled|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
+  /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) (?:to|for)|ready to|readies|readying|willing to|scheduled|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|slated|bracing|eyes|eyeing|mulls|mulling|weighs|weighing|consider(?:s|ing)?|projects|projected|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
 
 /** An accomplished action that outweighs a modal elsewhere in the clause. */
 export const DONE = /\b(?:have been|has been|had been|were|was|have|has|had|already|so far|to date)\b/;
@@ -57,7 +57,7 @@ export const TOTAL = /\b(?:a total of|in total|in all|total(?:ling|ing)?|so far|
 
 /** The size of a plan, not of what was done: "a target of 7,000", "out of as many as 7,000". */
 export const PLAN_BEFORE =
-  /\b(?:an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)$/;
+  /\b(?:of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)$/;
 
 /** A "first batch of the 7,000" is the size of the plan, not of the batch. */
 export const BATCH_OF_PLAN = /\b(?:first|initial|opening) (?:batch|group|wave|tranche|phase|round|stage) of (?:the |an estimated |up to |as many as |nearly |almost |some |about |around |roughly |approximately )+$/;
@@ -82,7 +82,7 @@ export const SUBJECT_VERB =
 
 /** Verbs of other events whose numbers are not tracked: arrests, deaths, raids, prosecutions. */
 export const OTHER_EVENT =
-  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|displaced|evacuated|registered|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run)\b/;
+  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|displaced|evacuated|registered|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run)\b/;
 /** Nouns of other events: like noun cues, they matter only where no action word does. */
 export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clashes|attacks|airstrikes?|raids)\b/;
 
@@ -126,3 +126,13 @@ export const SUBGROUP_SUBJECT = /\b(?:women|children|minors|foreigners|foreign n
 
 /** A subject number whose own verb is modal: "up to 7,000 could eventually follow". */
 export const MODAL_AFTER_SUBJECT = /^\s*(?:more\s+|others\s+)?(?:could|would|will|may|might|are (?:expected|due|set|to be|likely)|is (?:expected|due|set|likely)|remain to be|have yet to be|are still to be)\b/;
+
+/** A plan named inside another number's phrase ("1,900 of an expected 7,000") says nothing of the first. */
+export const EMBEDDED_PLAN = /\bof (?:an? |the )?(?:expected|planned|projected|eventual)\b/g;
+
+/** A ratio, not a count: "nine in 10". */
+export const RATIO_AFTER = /^\s+(?:in|out of)\s+(?:\d+|ten|five|four|three|every)\b/;
+export const RATIO_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+$/;
+
+/** "1,500 of them Iraqis": the pronoun points at the whole, the noun after it names the part. */
+export const OF_THEM = /^\s+of (?:them|whom|those)\s+/;

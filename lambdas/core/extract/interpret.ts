@@ -11,6 +11,7 @@ import {
   COUNTER_CLAIM,
   DENIAL,
   DENIAL_AFTER,
+  EMBEDDED_PLAN,
   EPISTEMIC_PAST,
   FACILITY_PART,
   HISTORY,
@@ -21,8 +22,11 @@ import {
   MODAL,
   MODAL_AFTER_SUBJECT,
   NEGATED_ACTION,
+  OF_THEM,
   PARTICIPLE,
   PLAN_BEFORE,
+  RATIO_AFTER,
+  RATIO_BEFORE,
   RELATIVE,
   SINCE_YEAR,
   SOURCE_AFTER,
@@ -86,6 +90,7 @@ function droppedFor(context: SentenceContext, mention: NumberMention, before: st
   if (LABEL_BEFORE.test(before)) return 'a label or reference number, not a count';
   if (noun.kind === 'excluded') return `counts ${noun.word}, not tracked people`;
   if (mention.form === 'words' && mention.value === 1) return '"one" is a pronoun here, not a count';
+  if (RATIO_BEFORE.test(before) || RATIO_AFTER.test(context.lower.slice(mention.end, mention.end + 12))) return 'part of a ratio';
   const apposition = APPOSITION_BEFORE.exec(before);
   if (apposition && lexicon.nounClass.get(apposition[1]!) === 'excluded') return `describes ${apposition[1]}, not tracked people`;
   if (noun.kind === 'other') return `counts "${noun.word}", not people`;
@@ -96,6 +101,8 @@ function droppedFor(context: SentenceContext, mention: NumberMention, before: st
 /** Nothing but bound words between a verb and its number: "holds roughly 4,500". */
 const DIRECT_OBJECT_GAP = /^[^,;:.]{0,24}$/;
 const BY_AGENT = /^\s+by\b/;
+/** "81 of the 1,500 who escaped had been recaptured": the verb of 81 is the finite one. */
+const PARTITIVE_OF = /^\s+of the\b/;
 
 /**
  * The cue that tells what happened to the number's people, looked for in its own clause first.
@@ -116,7 +123,8 @@ function chooseCue(context: SentenceContext, clause: [number, number], mention: 
     const first = after[0];
     const describesPeople =
       first && verbNext && !RELATIVE.test(afterNoun) && PARTICIPLE.test(context.lower.slice(first.start, first.end).split(/\s/)[0] ?? '');
-    const finite = describesPeople
+    const partOfAnotherSet = first && PARTITIVE_OF.test(context.lower.slice(mention.end, mention.end + 10));
+    const finite = describesPeople || partOfAnotherSet
       ? after.slice(1).find((hit) => AUX_BEFORE.test(context.lower.slice(Math.max(noun.end, hit.start - 24), hit.start)))
       : undefined;
     return finite ?? first ?? nearestBefore;
@@ -146,7 +154,7 @@ function verbWindow(context: SentenceContext, clause: [number, number], mention:
       ? context.lower.slice(mention.end, cue.end)
       : context.lower.slice(Math.max(clause[0], cue.start - 45), mention.start) +
         (ACTION_NOUN_OF.test(context.lower.slice(cue.start)) ? context.lower.slice(noun.end, Math.min(clause[1], noun.end + 40)) : '');
-  return window.replace(EPISTEMIC_PAST, ' ');
+  return window.replace(EPISTEMIC_PAST, ' ').replace(EMBEDDED_PLAN, ' ');
 }
 
 function isPlanned(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit, noun: CountedNoun, before: string): boolean {
@@ -155,6 +163,8 @@ function isPlanned(context: SentenceContext, clause: [number, number], mention: 
   return MODAL.test(verbWindow(context, clause, mention, cue, noun));
 }
 
+/** "2,600 residents are in Roj": a place right after the number's phrase is its place. */
+const FACILITY_RIGHT_AFTER = /^[^,;]{0,30}\b(?:in|at|from|inside)\s+(?:the\s+)?$/;
 const FACILITY_LIST = /^\s*(?:,|and|or|&)\s*(?:the\s+)?$/;
 
 /**
@@ -168,6 +178,8 @@ function facilityFor(context: SentenceContext, clause: [number, number], mention
   const distinct = new Set(inClause.map((hit) => hit.facility.name));
   if (distinct.size === 1) return [...distinct][0];
   if (distinct.size > 1) {
+    const right = inClause.find((hit) => hit.start >= mention.end && FACILITY_RIGHT_AFTER.test(context.lower.slice(mention.end, hit.start)));
+    if (right) return right.facility.name;
     const before = inClause.filter((hit) => hit.end <= mention.start);
     const last = before.at(-1);
     const previous = before.at(-2);
@@ -235,7 +247,11 @@ function subgroupReason(context: SentenceContext, mention: NumberMention, noun: 
   if (SUBGROUP_SUBJECT.test(context.lower.slice(clauseAround(context, mention.start)[0], mention.start))) {
     return 'counts a named part of a larger figure (a subgroup)';
   }
-  if (metric !== 'recaptured' && metric !== 'detainees_transferred' && SUBGROUP_AFTER.test(after)) {
+  const ofThem = OF_THEM.exec(after);
+  if (ofThem && readCountedNoun(context.text, mention.end + ofThem[0].length, lexicon).kind === 'subgroup') {
+    return 'says what kind of people part of a larger figure are (a subgroup)';
+  }
+  if (!['recaptured', 'detainees_transferred', 'transfer_planned'].includes(metric) && SUBGROUP_AFTER.test(after)) {
     return 'part of a larger figure (a subgroup)';
   }
   return undefined;

@@ -18,7 +18,7 @@ const MODIFIER = new Set([
   'terror', 'high-risk', 'high-value', 'hardcore', 'battle-hardened', 'armed', 'affiliated', 'linked',
   'of', 'the', 'its', 'their', 'those', 'these', 'such', 'so-called', 'further', 'new', 'non-syrian',
   'non-iraqi', 'holdout', 'incarcerated', 'escaped', 'fleeing', 'freed', 'transferred', 'relocated',
-  'moved', 'wanted', 'sdf-held', 'kurdish-held', 'us-backed', 'u.s.-backed', 'odd',
+  'moved', 'wanted', 'sdf-held', 'roughly', 'about', 'around', 'nearly', 'some', 'approximately', 'almost', 'estimated', 'an', 'kurdish-held', 'us-backed', 'u.s.-backed', 'odd',
 ]);
 
 const WORD = /[A-Za-z][\w'’.-]*|\d[\d,.]*|[^\sA-Za-z\d]/g;
