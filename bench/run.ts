@@ -5,16 +5,20 @@
 import { Command } from 'commander';
 import { loadTopicFile } from '../lambdas/adapters/topic-file.js';
 import { measureExtraction } from './extract-throughput.js';
+import { measureWorstCases } from './worst-case.js';
 
 const options = new Command().option('--json', 'print one JSON object').parse().opts<{ json?: boolean }>();
 
-const extraction = measureExtraction(loadTopicFile());
+const topic = loadTopicFile();
+const extraction = measureExtraction(topic);
+const worstCases = measureWorstCases(topic);
 const figures = {
   extract_mb_s: Number(extraction.extract_mb_s.toFixed(2)),
   extract_vs_regex: Number(extraction.extract_vs_regex.toFixed(2)),
   regex_mb_s: Number(extraction.regex_mb_s.toFixed(1)),
   extract_input_mb: Number(extraction.megabytes.toFixed(2)),
   extract_figures: extraction.figures,
+  worst_case: worstCases,
 };
 
 if (options.json) {
@@ -27,4 +31,8 @@ if (options.json) {
     ['input', `${figures.extract_input_mb} MB, ${figures.extract_figures} figures`, ''],
   ];
   for (const [name, value, goal] of rows) console.log(`${name.padEnd(32)} ${value.padEnd(24)} ${goal}`);
+  console.log('\nhostile input            1 MB (s)   4 MB (s)   4 MB / 1 MB (linear is about 4)');
+  for (const [name, { one_mb_s, four_mb_s, ratio }] of Object.entries(worstCases)) {
+    console.log(`${name.padEnd(24)} ${String(one_mb_s).padStart(8)}   ${String(four_mb_s).padStart(8)}   ${ratio}`);
+  }
 }

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-regexp.js';
 import type { Facility, Topic } from '../topic/topic.js';
 
 /** A topic compiled once into the matchers the extractor runs on every sentence. */
@@ -17,10 +18,6 @@ export interface Lexicon {
 }
 
 export type NounClass = 'people' | 'countries' | 'subgroup' | 'excluded';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Longest first, so "handed over" wins over "handed" in one alternation. */
 function alternation(phrases: Iterable<string>): string {

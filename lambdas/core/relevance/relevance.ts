@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-regexp.js';
 import type { Topic } from '../topic/topic.js';
 
 export interface Relevance {
@@ -8,10 +9,6 @@ export interface Relevance {
 }
 
 export type RelevanceCheck = (text: string) => Relevance;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Scores a text on the topic's weighted terms. An item counts only with an anchor term
