@@ -34,9 +34,6 @@ export const LEAD_IN = /(?:\b(?:a total of|a combined|total of|the|a|an|of|to|at
 export const MODAL =
   /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) (?:to|for)|ready to|readies|readying|willing to|scheduled|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|slated|bracing|eyes|eyeing|mulls|mulling|weighs|weighing|consider(?:s|ing)?|projects|projected|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
 
-/** An accomplished action that outweighs a modal elsewhere in the clause. */
-export const DONE = /\b(?:have been|has been|had been|were|was|have|has|had|already|so far|to date)\b/;
-
 /** The clause reports a claim as false, or the action as not having happened. */
 export const DENIAL_AFTER = /\b(?:were|was|are|is) (?:false|untrue|not true|baseless|unfounded|exaggerated|wrong|inaccurate)\b|\bwere denied\b|\bwas denied\b/;
 /** After a denial the speaker may give their own figure: "..., putting the number at 120". */
@@ -67,7 +64,6 @@ export const HISTORY =
   /\b(?:at (?:its|the) (?:\d{4} )?(?:peak|height|highest)|at one (?:point|time)|once (?:held|housed|hosted|had)|used to (?:hold|house)|previously|formerly|in the past(?! (?:\w+ )?(?:years?|months?|weeks?|days?|hours?|\d))|back in (?:19|20)\d\d|in (?:early |late |mid-)?(?:19|20)\d\d|by (?:the end of |late |early )?(?:19|20)\d\d|during (?:19|20)\d\d|before the (?:war|offensive|collapse|fall|takeover|withdrawal)|years ago|last year|in (?:january|february|march|april|may|june|july|august|september|october|november|december) (?:19|20)\d\d)\b/;
 /** "Since 2019" counts up to now: not history. */
 export const SINCE_YEAR = /\bsince (?:early |late |mid-)?(?:19|20)\d\d\b/;
-export const YEAR = /\b(?:19|20)\d\d\b/g;
 
 /**
  * Where one clause ends and another begins. A figure's meaning is looked for inside its own

@@ -1,8 +1,6 @@
 /** How a reported number relates to the true figure. */
 export type Bound = 'exact' | 'at_least' | 'at_most' | 'approx';
 
-export const BOUNDS: readonly Bound[] = ['exact', 'at_least', 'at_most', 'approx'];
-
 /** A tracked figure read from one sentence of a text. */
 export interface Figure {
   metric: string;
