@@ -1,5 +1,5 @@
 /**
- * Specification of the extractor on the default topic (see /work/shared/spec/topic.md): what
+ * Specification of the extractor on the default topic (the topic file in topics/): what
  * figure, if any, each kind of sentence in news about the transfer of Islamic State detainees
  * from Syria to Iraq gives. Every sentence here is written for this file, in wire style.
  */
