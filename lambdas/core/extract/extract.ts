@@ -24,7 +24,8 @@ export interface Extraction {
 
 export type Extractor = (input: ExtractInput) => Extraction;
 
-function figureKey(figure: Figure): string {
+/** Two readings of one figure in a text (a headline and its body) are kept once. */
+function repeatKey(figure: Figure): string {
   return [figure.metric, figure.value, figure.bound, figure.facility, figure.increment, figure.as_of].join('|');
 }
 
@@ -51,7 +52,7 @@ export function createExtractor(topic: Topic): Extractor {
           continue;
         }
         const figure: Figure = { ...reading.figure, quote: sentence.text, start: sentence.start, end: sentence.end, number };
-        const key = figureKey(figure);
+        const key = repeatKey(figure);
         if (seen.has(key)) {
           dropped.push({ ...number, reason: 'repeats a figure already read from this text', quote: sentence.text });
           continue;

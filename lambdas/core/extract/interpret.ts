@@ -36,6 +36,7 @@ import {
   SUBJECT_VERB,
   TOTAL,
 } from './english.js';
+import type { MetricRole } from '../topic/topic.js';
 import type { Lexicon } from './lexicon.js';
 import { readCountedNoun, type CountedNoun } from './noun-phrase.js';
 import type { NumberMention } from './numbers.js';
@@ -56,10 +57,10 @@ const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June
 const DATE_BEFORE = new RegExp(`\\b${MONTH_NAME}\\s+$`);
 const DATE_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b`);
 const DENIALS = new RegExp(DENIAL.source, 'g');
-const STOCK_METRICS = new Set(['detainees_held', 'camp_population']);
+const STOCK_ROLES = new Set<MetricRole | undefined>(['held', 'population']);
+/** Who a subgroup noun may name in full: people sent home by nationality, escapees caught again. */
+const WHOLE_BY_NATURE = new Set<MetricRole | undefined>(['recaptured', 'moved', 'planned']);
 const CAMP_WORD = /\bcamps?\b/;
-const IRAQ = /\biraq/;
-const SYRIA = /\bsyria/;
 const TRANSFER_LIKE_PEOPLE = /^(?:fighters|militants|detainees|prisoners|suspects|members|jihadists|operatives|extremists|terrorists|inmates|implicit)$/;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DATED = new RegExp(`\\b(?:(${MONTHS.join('|')})\\s+)?((?:19|20)\\d\\d)\\b`, 'g');
@@ -168,25 +169,26 @@ const FACILITY_RIGHT_AFTER = /^[^,;]{0,30}\b(?:in|at|from|inside)\s+(?:the\s+)?$
 const FACILITY_LIST = /^\s*(?:,|and|or|&)\s*(?:the\s+)?$/;
 
 /**
- * The facility named in the number's clause. With several there, the last one named before the
- * number ("Al-Hol holds 24,000 and Roj about 2,600"), unless facilities are listed together
- * ("al-Hol and Roj together hold 27,000"), which leaves the figure to no single one.
- * A camp named anywhere in the sentence is the camp a population figure is about.
+ * The facility named in the number's clause. With several there, a place right after the
+ * number's phrase, else the last one named before the number ("Al-Hol holds 24,000 and Roj
+ * about 2,600"), unless facilities are listed together ("al-Hol and Roj together hold 27,000"),
+ * which leaves the figure to no single one.
  */
-function facilityFor(context: SentenceContext, clause: [number, number], mention: NumberMention, metric: string): string | undefined {
+function facilityInClause(context: SentenceContext, clause: [number, number], mention: NumberMention): string | undefined {
   const inClause = context.facilities.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
   const distinct = new Set(inClause.map((hit) => hit.facility.name));
-  if (distinct.size === 1) return [...distinct][0];
-  if (distinct.size > 1) {
-    const right = inClause.find((hit) => hit.start >= mention.end && FACILITY_RIGHT_AFTER.test(context.lower.slice(mention.end, hit.start)));
-    if (right) return right.facility.name;
-    const before = inClause.filter((hit) => hit.end <= mention.start);
-    const last = before.at(-1);
-    const previous = before.at(-2);
-    const listed = previous && last && FACILITY_LIST.test(context.lower.slice(previous.end, last.start));
-    return last && !listed ? last.facility.name : undefined;
-  }
-  if (metric !== 'camp_population') return undefined;
+  if (distinct.size <= 1) return [...distinct][0];
+  const right = inClause.find((hit) => hit.start >= mention.end && FACILITY_RIGHT_AFTER.test(context.lower.slice(mention.end, hit.start)));
+  if (right) return right.facility.name;
+  const before = inClause.filter((hit) => hit.end <= mention.start);
+  const last = before.at(-1);
+  const previous = before.at(-2);
+  const listed = previous && last && FACILITY_LIST.test(context.lower.slice(previous.end, last.start));
+  return last && !listed ? last.facility.name : undefined;
+}
+
+/** A camp named anywhere in the sentence is the camp a population figure is about. */
+function onlyCampNamed(context: SentenceContext): string | undefined {
   const camps = new Set(context.facilities.filter((hit) => hit.facility.kind === 'camp').map((hit) => hit.facility.name));
   return camps.size === 1 ? [...camps][0] : undefined;
 }
@@ -205,26 +207,30 @@ function datedTo(clauseText: string, ownNumber: string, published: string | unde
   return /\d{4}/.test(history[0]) ? undefined : 'earlier';
 }
 
-function metricFor(context: SentenceContext, mention: NumberMention, cue: CueHit, noun: CountedNoun, facility: string | undefined, lexicon: Lexicon): string {
+/**
+ * The role the number's figure plays, from its cue's role and where it is: custody in a camp is
+ * the camp's population, a population in a prison is custody, people "received" from a camp are
+ * returned home, and a return along the topic's route of fighters is a move.
+ */
+function roleFor(context: SentenceContext, mention: NumberMention, cueRole: MetricRole | undefined, noun: CountedNoun, facility: string | undefined, lexicon: Lexicon): MetricRole | undefined {
   const facilityKind = lexicon.topic.facilities.find((known) => known.name === facility)?.kind;
   const kindsNamed = new Set(context.facilities.map((hit) => hit.facility.kind));
   const nearby = context.lower.slice(Math.max(0, mention.start - 60), mention.end + 40);
   const inCamp =
     facilityKind === 'camp' ||
     (facilityKind === undefined && (CAMP_WORD.test(nearby) || (kindsNamed.has('camp') && !kindsNamed.has('prison'))));
-  switch (cue.metric) {
-    case 'detainees_held':
-      return inCamp ? 'camp_population' : 'detainees_held';
-    case 'camp_population':
-      return facilityKind === 'prison' ? 'detainees_held' : 'camp_population';
-    case 'repatriated':
-      return IRAQ.test(context.lower) && SYRIA.test(context.lower) && !inCamp && TRANSFER_LIKE_PEOPLE.test(noun.word || 'implicit')
-        ? 'detainees_transferred'
-        : 'repatriated';
-    case 'detainees_transferred':
-      return facilityKind === 'camp' ? 'repatriated' : 'detainees_transferred';
+  const onRoute = lexicon.route !== undefined && lexicon.route.from.test(context.lower) && lexicon.route.to.test(context.lower);
+  switch (cueRole) {
+    case 'held':
+      return inCamp ? 'population' : 'held';
+    case 'population':
+      return facilityKind === 'prison' ? 'held' : 'population';
+    case 'returned':
+      return onRoute && !inCamp && TRANSFER_LIKE_PEOPLE.test(noun.word || 'implicit') ? 'moved' : 'returned';
+    case 'moved':
+      return facilityKind === 'camp' ? 'returned' : 'moved';
     default:
-      return cue.metric;
+      return cueRole;
   }
 }
 
@@ -237,21 +243,21 @@ const NOT_A_CLASS = /^(?:[a-z]+ed|[a-z]+ing|being|been|still|now|already|due|to|
  * among the escapees. Who is repatriated is often named by nationality, and the recaptured are
  * by nature "81 of the escapees", so those keep such nouns.
  */
-function subgroupReason(context: SentenceContext, mention: NumberMention, noun: CountedNoun, metric: string, after: string, lexicon: Lexicon): string | undefined {
-  if (metric === 'detainee_nationalities') return undefined;
-  if (noun.kind === 'subgroup' && metric !== 'repatriated') return `counts ${noun.word}: a subgroup, not a total`;
+function subgroupReason(context: SentenceContext, clause: [number, number], mention: NumberMention, noun: CountedNoun, role: MetricRole | undefined, after: string, lexicon: Lexicon): string | undefined {
+  if (role === 'origins') return undefined;
+  if (noun.kind === 'subgroup' && role !== 'returned') return `counts ${noun.word}: a subgroup, not a total`;
   const predicate = noun.kind === 'implicit' ? PREDICATE.exec(context.text.slice(noun.end, noun.end + 80)) : null;
   if (predicate && !NOT_A_CLASS.test(context.lower.slice(noun.end + predicate[0].length, noun.end + predicate[0].length + 20))) {
     return 'says what kind of people part of a larger figure are (a subgroup)';
   }
-  if (SUBGROUP_SUBJECT.test(context.lower.slice(clauseAround(context, mention.start)[0], mention.start))) {
+  if (SUBGROUP_SUBJECT.test(context.lower.slice(clause[0], mention.start))) {
     return 'counts a named part of a larger figure (a subgroup)';
   }
   const ofThem = OF_THEM.exec(after);
   if (ofThem && readCountedNoun(context.text, mention.end + ofThem[0].length, lexicon).kind === 'subgroup') {
     return 'says what kind of people part of a larger figure are (a subgroup)';
   }
-  if (!['recaptured', 'detainees_transferred', 'transfer_planned'].includes(metric) && SUBGROUP_AFTER.test(after)) {
+  if (!WHOLE_BY_NATURE.has(role) && SUBGROUP_AFTER.test(after)) {
     return 'part of a larger figure (a subgroup)';
   }
   return undefined;
@@ -275,42 +281,42 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   const clauseText = context.lower.slice(clause[0], clause[1]);
   if (isDenied(context, clause, mention)) return { dropped: 'the sentence denies or disputes it' };
 
-  const peopleContext = lexicon.peopleContext.test(context.lower);
-  let metric: string;
+  let role: MetricRole | undefined;
   let cue: CueHit | undefined;
   if (noun.kind === 'countries') {
-    if (!peopleContext) return { dropped: 'counts countries, but not of detainees' };
-    metric = 'detainee_nationalities';
+    if (!context.aboutPeople) return { dropped: 'counts countries, but not of detainees' };
+    role = 'origins';
   } else {
     cue = chooseCue(context, clause, mention, noun);
     if (!cue) return { dropped: NO_ACTION };
     if (cue.metric === OTHER_EVENT_METRIC) return { dropped: `counts people in another event ("${context.text.slice(cue.start, cue.end)}")` };
     const between = cue.start > mention.end ? context.lower.slice(noun.end, cue.start) : context.lower.slice(Math.max(clause[0], cue.start - 30), cue.start);
     if (NEGATED_ACTION.test(between)) return { dropped: 'the action is negated' };
-    metric = cue.metric;
   }
 
   const trimmed = before.replace(LEAD_IN, '');
   let bound = boundOf(before, after, mention.range !== undefined);
   if (bound === 'exact' && trimmed !== before) bound = boundOf(trimmed, after, mention.range !== undefined);
-  const facilityGuess = facilityFor(context, clause, mention, metric);
-  metric = cue ? metricFor(context, mention, cue, noun, facilityGuess, lexicon) : metric;
-  if (metric === 'detainees_transferred' && cue && isPlanned(context, clause, mention, cue, noun, before)) metric = 'transfer_planned';
-  if (cue && metric !== 'transfer_planned' && metric !== 'detainee_nationalities') {
+  const placeInClause = facilityInClause(context, clause, mention);
+  if (cue) role = roleFor(context, mention, lexicon.roleOf.get(cue.metric), noun, placeInClause, lexicon);
+  if (role === 'moved' && cue && isPlanned(context, clause, mention, cue, noun, before)) role = 'planned';
+  if (cue && role !== 'planned' && role !== 'origins') {
     const mood = verbWindow(context, clause, mention, cue, noun);
-    if (STOCK_METRICS.has(metric) && CAPACITY.test(mood)) return { dropped: 'a capacity, not a count' };
+    if (STOCK_ROLES.has(role) && CAPACITY.test(mood)) return { dropped: 'a capacity, not a count' };
     if (MODAL.test(mood)) return { dropped: 'a possibility or a plan, not a count' };
-    if (STOCK_METRICS.has(metric) && FACILITY_PART.test(context.lower.slice(clause[0], mention.start))) {
+    if (STOCK_ROLES.has(role) && FACILITY_PART.test(context.lower.slice(clause[0], mention.start))) {
       return { dropped: 'counts one part of a facility (a subgroup)' };
     }
   }
-  const subgroup = subgroupReason(context, mention, noun, metric, after, lexicon);
+  const subgroup = subgroupReason(context, clause, mention, noun, role, after, lexicon);
   if (subgroup) return { dropped: subgroup };
-  const facility = facilityFor(context, clause, mention, metric);
+  const metric = (role && lexicon.metricOfRole[role]) ?? cue?.metric;
+  if (!metric) return { dropped: `the topic tracks no ${role} figure` };
+  const facility = placeInClause ?? (role === 'population' ? onlyCampNamed(context) : undefined);
 
   const figure: Extract<Reading, { figure: unknown }>['figure'] = { metric, value, bound };
   if (facility) figure.facility = facility;
-  const kind = lexicon.topic.metrics.find((known) => known.id === metric)?.kind;
+  const kind = lexicon.kindOf.get(metric);
   if (kind === 'cumulative' && !TOTAL.test(clauseText.slice(0, mention.start - clause[0]))) {
     if (INCREMENT_BEFORE.test(before) || INCREMENT_AFTER.test(after) || INCREMENT_WINDOW.test(clauseText)) figure.increment = true;
   }

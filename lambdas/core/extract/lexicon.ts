@@ -1,5 +1,5 @@
 import { escapeRegExp } from '../text/escape-regexp.js';
-import type { Facility, Topic } from '../topic/topic.js';
+import type { Facility, MetricKind, MetricRole, Topic } from '../topic/topic.js';
 
 /** A topic compiled once into the matchers the extractor runs on every sentence. */
 export interface Lexicon {
@@ -15,6 +15,14 @@ export interface Lexicon {
   peopleContext: RegExp;
   /** Whether a sentence could hold a figure at all: a cue word or a count of countries. */
   mayHoldFigure: RegExp;
+  /** The topic's metric for each role the rules know, and back. */
+  metricOfRole: Partial<Record<MetricRole, string>>;
+  roleOf: Map<string, MetricRole>;
+  kindOf: Map<string, MetricKind>;
+  /** Words naming escapees: a capture verb near them is a recapture. */
+  escapeContext: RegExp | undefined;
+  /** Both ends of the topic's route named in a sentence. */
+  route: { from: RegExp; to: RegExp } | undefined;
 }
 
 export type NounClass = 'people' | 'countries' | 'subgroup' | 'excluded';
@@ -61,6 +69,14 @@ export function compileLexicon(topic: Topic): Lexicon {
     facilityByAlias,
     nounClass,
     longestNoun,
+    metricOfRole: Object.fromEntries(topic.metrics.map((metric) => [metric.role, metric.id])),
+    roleOf: new Map(topic.metrics.map((metric) => [metric.id, metric.role])),
+    kindOf: new Map(topic.metrics.map((metric) => [metric.id, metric.kind])),
+    escapeContext: topic.escapeeWords.length > 0 ? new RegExp(`\\b(?:${alternation(topic.escapeeWords)})\\b`) : undefined,
+    route: topic.route && {
+      from: new RegExp(`\\b(?:${alternation(topic.route.from)})`),
+      to: new RegExp(`\\b(?:${alternation(topic.route.to)})`),
+    },
     mayHoldFigure: new RegExp(`\\b(?:${alternation([...cueMetric.keys(), ...topic.nouns.countries])})\\b`),
     peopleContext: new RegExp(
       `\\b(?:${alternation(topic.nouns.people.filter((noun) => noun !== 'others'))}|camps?|prisons?|detention)\\b`,

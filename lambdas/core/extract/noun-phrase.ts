@@ -92,14 +92,13 @@ export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon
 const BOUND_TAIL = new Set(['so', 'more', 'fewer', 'less', 'thereabouts']);
 
 const FUNCTION_WORD = new Set([
-  'mark', 'milestone', 'threshold', 'figure', 'level', 'total', 'tally',
-  'today', 'now', 'yesterday', 'tonight', 'currently', 'earlier', 'ago', 'then', 'this', 'last', 'next',
-  'were', 'was', 'are', 'is', 'be', 'been', 'being', 'have', 'has', 'had', 'will', 'would', 'could',
-  'should', 'may', 'might', 'can', 'who', 'that', 'which', 'from', 'to', 'in', 'at', 'on', 'by', 'for',
-  'with', 'into', 'and', 'or', 'but', 'as', 'now', 'still', 'so', 'since', 'after', 'before', 'while',
-  'out', 'across', 'under', 'over', 'inside', 'there', 'alone', 'this', 'last', 'held', 'in', 'remain',
-  'remained', 'remains', 'said', 'says', 'according', 'altogether', 'total', 'overall', 'already', 'had',
-  'reportedly', 'allegedly', 'also', 'then', 'later', 'initially', 'eventually', 'ultimately', 'between',
+  'mark', 'milestone', 'threshold', 'figure', 'level', 'total', 'tally', 'today', 'now', 'yesterday',
+  'tonight', 'currently', 'earlier', 'ago', 'then', 'this', 'last', 'next', 'were', 'was', 'are', 'is', 'be',
+  'been', 'being', 'have', 'has', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'who',
+  'that', 'which', 'from', 'to', 'in', 'at', 'on', 'by', 'for', 'with', 'into', 'and', 'or', 'but', 'as',
+  'still', 'so', 'since', 'after', 'before', 'while', 'out', 'across', 'under', 'over', 'inside', 'there',
+  'alone', 'held', 'remain', 'remained', 'remains', 'said', 'says', 'according', 'altogether', 'overall',
+  'already', 'reportedly', 'allegedly', 'also', 'later', 'initially', 'eventually', 'ultimately', 'between',
   'among', 'amongst', 'including', 'within', 'during', 'until', 'till', 'them', 'whom', 'those', 'a', 'an',
-  'per', 'each', 'apiece', 'more', 'fewer', 'less', 'or', 'plus',
+  'per', 'each', 'apiece', 'more', 'fewer', 'less', 'plus',
 ]);

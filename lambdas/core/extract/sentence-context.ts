@@ -26,9 +26,10 @@ export interface SentenceContext {
   clauseStarts: number[];
   cues: CueHit[];
   facilities: FacilityHit[];
+  /** The sentence speaks of people held somewhere, so a count of countries is of their origins. */
+  aboutPeople: boolean;
 }
 
-const ESCAPEE_CONTEXT = /\b(?:escapees|escapers|fugitives|escaped|who fled|had fled|at large|on the run|runaways|broke out|jailbreak|prison break|breakout)\b/;
 const CAPTURE_VERB = /^(?:captured|arrested|detained|caught|apprehended|seized|nabbed)$/;
 
 /** Runs a global pattern over a text; patterns are compiled once by their owners, never here. */
@@ -52,7 +53,8 @@ function overlaps(a: CueHit, b: CueHit): boolean {
  * overlap, the longer reading is the more specific one: "detained in" is custody, "remain at
  * large" is not. Capture verbs next to escapees mean a recapture.
  */
-function otherEventHits(lower: string, clauseStarts: number[], metricHits: CueHit[]): CueHit[] {
+function otherEventHits(lower: string, clauseStarts: number[], metricHits: CueHit[], lexicon: Lexicon): CueHit[] {
+  const recaptured = lexicon.metricOfRole.recaptured;
   const hits: CueHit[] = [];
   const add = (hit: CueHit) => {
     const rivals = metricHits.filter((other) => overlaps(other, hit));
@@ -62,8 +64,8 @@ function otherEventHits(lower: string, clauseStarts: number[], metricHits: CueHi
   };
   scan(OTHER_EVENTS, lower, (match) => {
     const [start, end] = clauseOf(clauseStarts, lower.length, match.index);
-    const aboutEscapees = CAPTURE_VERB.test(match[0]) && ESCAPEE_CONTEXT.test(lower.slice(start, end));
-    const metric = aboutEscapees ? 'recaptured' : OTHER_EVENT_METRIC;
+    const aboutEscapees = recaptured && CAPTURE_VERB.test(match[0]) && lexicon.escapeContext?.test(lower.slice(start, end));
+    const metric = aboutEscapees && recaptured ? recaptured : OTHER_EVENT_METRIC;
     add({ metric, start: match.index, end: match.index + match[0].length, weak: false });
   });
   scan(OTHER_EVENT_NOUNS, lower, (match) => add({ metric: OTHER_EVENT_METRIC, start: match.index, end: match.index + match[0].length, weak: true }));
@@ -79,13 +81,13 @@ export function sentenceContext(text: string, lower: string, lexicon: Lexicon): 
     const cue = lexicon.cueMetric.get(match[0].replace(/\s+/g, ' ').replace(/’/g, "'"));
     if (cue) metricHits.push({ metric: cue.metric, weak: cue.weak, start: match.index, end: match.index + match[0].length });
   });
-  const cues = [...metricHits, ...otherEventHits(lower, clauseStarts, metricHits)].sort((a, b) => a.start - b.start);
+  const cues = [...metricHits, ...otherEventHits(lower, clauseStarts, metricHits, lexicon)].sort((a, b) => a.start - b.start);
   const facilities: FacilityHit[] = [];
   scan(lexicon.facilities, text, (match) => {
     const facility = facilityOfMatch(lexicon, match[0]);
     if (facility) facilities.push({ facility, start: match.index, end: match.index + match[0].length });
   });
-  return { text, lower, clauseStarts, cues, facilities };
+  return { text, lower, clauseStarts, cues, facilities, aboutPeople: lexicon.peopleContext.test(lower) };
 }
 
 /** The [start, end) of the clause holding `offset`. */

@@ -5,6 +5,14 @@ const nonEmpty = z.string().trim().min(1);
 export const METRIC_KINDS = ['cumulative', 'target', 'stock'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 
+/**
+ * What a metric counts, in the terms the reading rules know: people moved, a plan to move them,
+ * people held, a camp's population, escapes, recaptures, returns home, countries of origin.
+ * Rules speak of roles, so a second topic maps its own metric ids onto them.
+ */
+export const METRIC_ROLES = ['moved', 'planned', 'held', 'population', 'escaped', 'recaptured', 'returned', 'origins'] as const;
+export type MetricRole = (typeof METRIC_ROLES)[number];
+
 export const topicSchema = z.object({
   id: nonEmpty,
   name: nonEmpty,
@@ -28,6 +36,10 @@ export const topicSchema = z.object({
       aliases: z.array(nonEmpty).min(1),
     }),
   ),
+  /** Where people are moved from and to: a return home along this route is a move. */
+  route: z.object({ from: z.array(nonEmpty), to: z.array(nonEmpty) }).optional(),
+  /** Words naming people who escaped: a capture near them is a recapture, not an arrest. */
+  escapeeWords: z.array(nonEmpty).default([]),
   nouns: z.object({
     people: z.array(nonEmpty).min(1),
     countries: z.array(nonEmpty),
@@ -38,6 +50,7 @@ export const topicSchema = z.object({
     .array(
       z.object({
         id: z.string().regex(/^[a-z][a-z_]*$/, 'metric ids are snake_case'),
+        role: z.enum(METRIC_ROLES),
         kind: z.enum(METRIC_KINDS),
         label: nonEmpty,
         /** Words of action: "moved", "escaped". */
@@ -46,7 +59,8 @@ export const topicSchema = z.object({
         nounCues: z.array(nonEmpty).default([]),
       }),
     )
-    .min(1),
+    .min(1)
+    .refine((metrics) => new Set(metrics.map((metric) => metric.role)).size === metrics.length, 'each role belongs to one metric at most'),
 });
 
 /** A story to follow, as data: what its figures are called and how texts talk about them. */
