@@ -41,20 +41,25 @@ export function createExtractor(topic: Topic): Extractor {
     for (const sentence of splitSentences(plain)) {
       const mentions = findNumbers(sentence.text);
       if (mentions.length === 0) continue;
-      // Most sentences with numbers in a general feed say nothing the topic tracks: one test rules them out.
-      const lower = sentence.text.toLowerCase();
-      const context = lexicon.mayHoldFigure.test(lower) ? sentenceContext(sentence.text, lower, lexicon) : undefined;
+      const context = sentenceContext(sentence.text, lexicon);
       for (const mention of mentions) {
-        const reading = context ? readNumber({ context, mention, lexicon, published }) : { dropped: NO_ACTION };
-        const number = { text: mention.text, start: sentence.start + mention.start, end: sentence.start + mention.end };
-        if ('dropped' in reading) {
-          dropped.push({ ...number, reason: reading.dropped, quote: sentence.text });
+        const start = sentence.start + mention.start;
+        const end = sentence.start + mention.end;
+        const reading = context ? readNumber({ context, mention, lexicon, published }) : undefined;
+        if (!reading || 'dropped' in reading) {
+          dropped.push({ text: mention.text, start, end, reason: reading?.dropped ?? NO_ACTION, quote: sentence.text });
           continue;
         }
-        const figure: Figure = { ...reading.figure, quote: sentence.text, start: sentence.start, end: sentence.end, number };
+        const figure: Figure = {
+          ...reading.figure,
+          quote: sentence.text,
+          start: sentence.start,
+          end: sentence.end,
+          number: { text: mention.text, start, end },
+        };
         const key = repeatKey(figure);
         if (seen.has(key)) {
-          dropped.push({ ...number, reason: 'repeats a figure already read from this text', quote: sentence.text });
+          dropped.push({ text: mention.text, start, end, reason: 'repeats a figure already read from this text', quote: sentence.text });
           continue;
         }
         seen.add(key);

@@ -9,7 +9,6 @@ import {
   CLOCK_AFTER,
   CLOCK_BEFORE,
   COUNTER_CLAIM,
-  DENIAL,
   DENIAL_AFTER,
   EMBEDDED_PLAN,
   EPISTEMIC_PAST,
@@ -56,7 +55,6 @@ const LABEL_BEFORE = /\b(?:resolution|article|no\.?|number|brigade|division|rout
 const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_BEFORE = new RegExp(`\\b${MONTH_NAME}\\s+$`);
 const DATE_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b`);
-const DENIALS = new RegExp(DENIAL.source, 'g');
 const STOCK_ROLES = new Set<MetricRole | undefined>(['held', 'population']);
 /** Who a subgroup noun may name in full: people sent home by nationality, escapees caught again. */
 const WHOLE_BY_NATURE = new Set<MetricRole | undefined>(['recaptured', 'moved', 'planned']);
@@ -142,9 +140,8 @@ function chooseCue(context: SentenceContext, clause: [number, number], mention: 
 
 /** A denial covers the claim it introduces, up to where the speaker gives their own figure. */
 function isDenied(context: SentenceContext, clause: [number, number], mention: NumberMention): boolean {
-  const before = context.lower.slice(0, mention.start);
-  const denial = [...before.matchAll(DENIALS)].at(-1);
-  if (denial && !COUNTER_CLAIM.test(before.slice(denial.index + denial[0].length))) return true;
+  const denialEnd = context.denialEnds.filter((end) => end <= mention.start).at(-1);
+  if (denialEnd !== undefined && !COUNTER_CLAIM.test(context.lower.slice(denialEnd, mention.start))) return true;
   return DENIAL_AFTER.test(context.lower.slice(mention.end, clause[1]));
 }
 

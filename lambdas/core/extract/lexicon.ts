@@ -13,8 +13,8 @@ export interface Lexicon {
   /** Longest multi-word noun, in words, so the noun reader knows how far to look. */
   longestNoun: number;
   peopleContext: RegExp;
-  /** Whether a sentence could hold a figure at all: a cue word or a count of countries. */
-  mayHoldFigure: RegExp;
+  /** Nouns that count countries: with no cue word, the only figure a sentence can hold. */
+  countryWords: RegExp;
   /** The topic's metric for each role the rules know, and back. */
   metricOfRole: Partial<Record<MetricRole, string>>;
   roleOf: Map<string, MetricRole>;
@@ -65,7 +65,7 @@ export function compileLexicon(topic: Topic): Lexicon {
     topic,
     cues: new RegExp(`\\b(?:${alternation(cueMetric.keys())})\\b`, 'g'),
     cueMetric,
-    facilities: new RegExp(`(?<![\\w-])(?:${alternation(facilityByAlias.keys())})(?![\\w-])`, 'gi'),
+    facilities: new RegExp(`(?<![\\w-])(?:${alternation(facilityByAlias.keys())})(?![\\w-])`, 'g'),
     facilityByAlias,
     nounClass,
     longestNoun,
@@ -77,7 +77,7 @@ export function compileLexicon(topic: Topic): Lexicon {
       from: new RegExp(`\\b(?:${alternation(topic.route.from)})`),
       to: new RegExp(`\\b(?:${alternation(topic.route.to)})`),
     },
-    mayHoldFigure: new RegExp(`\\b(?:${alternation([...cueMetric.keys(), ...topic.nouns.countries])})\\b`),
+    countryWords: new RegExp(`\\b(?:${alternation(topic.nouns.countries)})\\b`),
     peopleContext: new RegExp(
       `\\b(?:${alternation(topic.nouns.people.filter((noun) => noun !== 'others'))}|camps?|prisons?|detention)\\b`,
     ),

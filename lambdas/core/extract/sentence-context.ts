@@ -1,5 +1,5 @@
 import type { Facility } from '../topic/topic.js';
-import { CLAUSE_BREAK, OTHER_EVENT, OTHER_EVENT_NOUN } from './english.js';
+import { CLAUSE_BREAK, DENIAL, OTHER_EVENT, OTHER_EVENT_NOUN } from './english.js';
 import { facilityOfMatch, type Lexicon } from './lexicon.js';
 
 /** Where a word tells what happened: a metric's cue, or an event whose numbers are not tracked. */
@@ -28,6 +28,8 @@ export interface SentenceContext {
   facilities: FacilityHit[];
   /** The sentence speaks of people held somewhere, so a count of countries is of their origins. */
   aboutPeople: boolean;
+  /** Where each denial word ends ("denied", "false"): what follows it up to a counter-claim is denied. */
+  denialEnds: number[];
 }
 
 const CAPTURE_VERB = /^(?:captured|arrested|detained|caught|apprehended|seized|nabbed)$/;
@@ -43,6 +45,7 @@ function scan(pattern: RegExp, text: string, each: (match: RegExpExecArray) => v
 
 const OTHER_EVENTS = new RegExp(OTHER_EVENT.source, 'g');
 const OTHER_EVENT_NOUNS = new RegExp(OTHER_EVENT_NOUN.source, 'g');
+const DENIALS = new RegExp(DENIAL.source, 'g');
 
 function overlaps(a: CueHit, b: CueHit): boolean {
   return a.start < b.end && b.start < a.end;
@@ -72,22 +75,44 @@ function otherEventHits(lower: string, clauseStarts: number[], metricHits: CueHi
   return hits;
 }
 
-/** `lower` is `text.toLowerCase()`, which the caller has already made. */
-export function sentenceContext(text: string, lower: string, lexicon: Lexicon): SentenceContext {
-  const clauseStarts = [0];
-  scan(CLAUSE_BREAK, lower, (match) => clauseStarts.push(match.index + match[0].length));
+/**
+ * Lower case with every offset kept: a few characters ("İ") grow when lowered, and offsets into
+ * the lowered text must stay offsets into the original.
+ */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let kept = '';
+  for (const unit of text.split('')) {
+    const lowered = unit.toLowerCase();
+    kept += lowered.length === 1 ? lowered : unit;
+  }
+  return kept;
+}
+
+/**
+ * Reads what a sentence offers every number in it, or nothing when it holds no cue word and no
+ * count of countries: most sentences with numbers in a general feed say nothing the topic tracks.
+ */
+export function sentenceContext(text: string, lexicon: Lexicon): SentenceContext | undefined {
+  const lower = lowerSameLength(text);
   const metricHits: CueHit[] = [];
   scan(lexicon.cues, lower, (match) => {
     const cue = lexicon.cueMetric.get(match[0].replace(/\s+/g, ' ').replace(/’/g, "'"));
     if (cue) metricHits.push({ metric: cue.metric, weak: cue.weak, start: match.index, end: match.index + match[0].length });
   });
+  if (metricHits.length === 0 && !lexicon.countryWords.test(lower)) return undefined;
+  const clauseStarts = [0];
+  scan(CLAUSE_BREAK, lower, (match) => clauseStarts.push(match.index + match[0].length));
   const cues = [...metricHits, ...otherEventHits(lower, clauseStarts, metricHits, lexicon)].sort((a, b) => a.start - b.start);
   const facilities: FacilityHit[] = [];
-  scan(lexicon.facilities, text, (match) => {
+  scan(lexicon.facilities, lower, (match) => {
     const facility = facilityOfMatch(lexicon, match[0]);
     if (facility) facilities.push({ facility, start: match.index, end: match.index + match[0].length });
   });
-  return { text, lower, clauseStarts, cues, facilities, aboutPeople: lexicon.peopleContext.test(lower) };
+  const denialEnds: number[] = [];
+  scan(DENIALS, lower, (match) => denialEnds.push(match.index + match[0].length));
+  return { text, lower, clauseStarts, cues, facilities, aboutPeople: lexicon.peopleContext.test(lower), denialEnds };
 }
 
 /** The [start, end) of the clause holding `offset`. */
