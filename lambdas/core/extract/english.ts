@@ -54,7 +54,7 @@ export const TOTAL = /\b(?:a total of|in total|in all|total(?:ling|ing)?|so far|
 
 /** The size of a plan, not of what was done: "a target of 7,000", "out of as many as 7,000". */
 export const PLAN_BEFORE =
-  /\b(?:of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)$/;
+  /\b(?:(?:target|goal|ceiling|estimate|plan) (?:remained|remains|is|was|stood at|stands at|of|at)|an estimate of|of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)$/;
 
 /** A "first batch of the 7,000" is the size of the plan, not of the batch. */
 export const BATCH_OF_PLAN = /\b(?:first|initial|opening) (?:batch|group|wave|tranche|phase|round|stage) of (?:the |an estimated |up to |as many as |nearly |almost |some |about |around |roughly |approximately )+$/;
@@ -78,7 +78,7 @@ export const SUBJECT_VERB =
 
 /** Verbs of other events whose numbers are not tracked: arrests, deaths, raids, prosecutions. */
 export const OTHER_EVENT =
-  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|displaced|evacuated|registered|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run)\b/;
+  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|displaced|evacuated|registered|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run)\b/;
 /** Nouns of other events: like noun cues, they matter only where no action word does. */
 export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clashes|attacks|airstrikes?|raids)\b/;
 
@@ -97,7 +97,7 @@ export const CLOCK_AFTER = /^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z]))/;
 export const CLOCK_BEFORE = /\d:$/;
 
 /** A part of a facility: "the foreigners' annex of al-Hol holds 6,500". */
-export const FACILITY_PART = /\b(?:annex|section|wing|block|sector|ward|compound within)\b/;
+export const FACILITY_PART = /\b(?:annexe?s?|sections?|wings?|blocks?|sectors?|wards?|compound within)\b/;
 
 /** An auxiliary before an action marks the main verb, not a participle describing the people. */
 export const AUX_BEFORE = /\b(?:have|has|had|were|was|are|is|be|been|being)\s+(?:\w+\s+)?$/;
@@ -132,3 +132,22 @@ export const RATIO_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|ni
 
 /** "1,500 of them Iraqis": the pronoun points at the whole, the noun after it names the part. */
 export const OF_THEM = /^\s+of (?:them|whom|those)\s+/;
+
+/** An age, not a count: "aged between 19 and 64", "as old as 70", "I was 17 when". */
+export const AGE_BEFORE = /\b(?:aged|ages|age of|as old as|as young as|was|were|am|now)\s+(?:between\s+|from\s+)?$/;
+export const AGE_AFTER = /^(?:\s+(?:years? old|when|at the time)\b|\s*,?\s+(?:speaking|said)\b)/;
+
+/** The size of each group, not how many: "moved in groups of 50". */
+export const GROUP_SIZE_BEFORE = /\b(?:in|into) (?:groups|batches|convoys|busloads|planeloads|lots) of\s+(?:about |around |some |up to )?$/;
+
+/** A rate, not a total: "about 150 detainees a day". */
+export const RATE_AFTER = /^\s+(?:a|per|each|every) (?:day|week|month|night|flight)\b(?! (?:later|earlier|after|before))/;
+
+/** A question asked is no report: "asked whether more than 1,000 had escaped". */
+export const QUESTION_BEFORE = /\b(?:whether|asked if|ask if)\b/;
+
+/** Another state's own prisoners: "Turkey holds 2,300 in its own prisons". */
+export const OWN_PRISONS = /\b(?:its|their) own (?:prisons?|jails?|prison population|custody|facilities)\b|\b\w+'s own (?:prisons?|jails?|prison population)\b/;
+
+/** People said to have helped an escape are not escapees. */
+export const ESCAPE_HELPERS = /\b(?:aid(?:ing|ed)?|help(?:ing|ed)?|assist(?:ing|ed)?|facilitat\w*|organi[sz]\w*|plott\w*)\b/;

@@ -3,6 +3,8 @@ import {
   BATCH_OF_PLAN,
   boundOf,
   ACTION_NOUN_OF,
+  AGE_AFTER,
+  AGE_BEFORE,
   APPOSITION_BEFORE,
   AUX_BEFORE,
   CAPACITY,
@@ -13,6 +15,7 @@ import {
   EMBEDDED_PLAN,
   EPISTEMIC_PAST,
   FACILITY_PART,
+  GROUP_SIZE_BEFORE,
   HISTORY,
   INCREMENT_AFTER,
   INCREMENT_BEFORE,
@@ -22,10 +25,13 @@ import {
   MODAL_AFTER_SUBJECT,
   NEGATED_ACTION,
   OF_THEM,
+  OWN_PRISONS,
   PARTICIPLE,
   PLAN_BEFORE,
+  QUESTION_BEFORE,
   RATIO_AFTER,
   RATIO_BEFORE,
+  RATE_AFTER,
   RELATIVE,
   SINCE_YEAR,
   SOURCE_AFTER,
@@ -51,7 +57,7 @@ export const NO_ACTION = 'no tracked action (moved, held, escaped...) in its sen
 /** Above this a "count of people" is a misread, whatever the words say. */
 export const MAX_PEOPLE = 10_000_000;
 
-const LABEL_BEFORE = /\b(?:resolution|article|no\.?|number|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)\s*$/;
+const LABEL_BEFORE = /\b(?:resolution|article|no\.?|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)\s*$/;
 const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_BEFORE = new RegExp(`\\b${MONTH_NAME}\\s+$`);
 const DATE_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b`);
@@ -90,6 +96,9 @@ function droppedFor(context: SentenceContext, mention: NumberMention, before: st
   if (noun.kind === 'excluded') return `counts ${noun.word}, not tracked people`;
   if (mention.form === 'words' && mention.value === 1) return '"one" is a pronoun here, not a count';
   if (RATIO_BEFORE.test(before) || RATIO_AFTER.test(context.lower.slice(mention.end, mention.end + 12))) return 'part of a ratio';
+  if (noun.kind === 'implicit' && (AGE_BEFORE.test(before) || AGE_AFTER.test(context.lower.slice(mention.end, mention.end + 20)))) return 'an age';
+  if (GROUP_SIZE_BEFORE.test(before)) return 'the size of each group, not a total';
+  if (RATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'a rate, not a total';
   const apposition = APPOSITION_BEFORE.exec(before);
   if (apposition && lexicon.nounClass.get(apposition[1]!) === 'excluded') return `describes ${apposition[1]}, not tracked people`;
   if (noun.kind === 'other') return `counts "${noun.word}", not people`;
@@ -175,8 +184,12 @@ function facilityInClause(context: SentenceContext, clause: [number, number], me
   const inClause = context.facilities.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
   const distinct = new Set(inClause.map((hit) => hit.facility.name));
   if (distinct.size <= 1) return [...distinct][0];
-  const right = inClause.find((hit) => hit.start >= mention.end && FACILITY_RIGHT_AFTER.test(context.lower.slice(mention.end, hit.start)));
-  if (right) return right.facility.name;
+  const rightIndex = inClause.findIndex((hit) => hit.start >= mention.end && FACILITY_RIGHT_AFTER.test(context.lower.slice(mention.end, hit.start)));
+  const right = inClause[rightIndex];
+  if (right) {
+    const next = inClause[rightIndex + 1];
+    return next && FACILITY_LIST.test(context.lower.slice(right.end, next.start)) ? undefined : right.facility.name;
+  }
   const before = inClause.filter((hit) => hit.end <= mention.start);
   const last = before.at(-1);
   const previous = before.at(-2);
@@ -277,6 +290,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   const clause = clauseAround(context, mention.start);
   const clauseText = context.lower.slice(clause[0], clause[1]);
   if (isDenied(context, clause, mention)) return { dropped: 'the sentence denies or disputes it' };
+  if (QUESTION_BEFORE.test(context.lower.slice(clause[0], mention.start))) return { dropped: 'asked about, not reported' };
+  if (OWN_PRISONS.test(clauseText)) return { dropped: "counts another state's own prisoners" };
 
   let role: MetricRole | undefined;
   let cue: CueHit | undefined;

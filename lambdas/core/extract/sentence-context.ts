@@ -1,5 +1,5 @@
 import type { Facility } from '../topic/topic.js';
-import { CLAUSE_BREAK, DENIAL, OTHER_EVENT, OTHER_EVENT_NOUN } from './english.js';
+import { CLAUSE_BREAK, DENIAL, ESCAPE_HELPERS, OTHER_EVENT, OTHER_EVENT_NOUN } from './english.js';
 import { facilityOfMatch, type Lexicon } from './lexicon.js';
 
 /** Where a word tells what happened: a metric's cue, or an event whose numbers are not tracked. */
@@ -67,7 +67,8 @@ function otherEventHits(lower: string, clauseStarts: number[], metricHits: CueHi
   };
   scan(OTHER_EVENTS, lower, (match) => {
     const [start, end] = clauseOf(clauseStarts, lower.length, match.index);
-    const aboutEscapees = recaptured && CAPTURE_VERB.test(match[0]) && lexicon.escapeContext?.test(lower.slice(start, end));
+    const clause = lower.slice(start, end);
+    const aboutEscapees = recaptured && CAPTURE_VERB.test(match[0]) && lexicon.escapeContext?.test(clause) && !ESCAPE_HELPERS.test(clause);
     const metric = aboutEscapees && recaptured ? recaptured : OTHER_EVENT_METRIC;
     add({ metric, start: match.index, end: match.index + match[0].length, weak: false });
   });
