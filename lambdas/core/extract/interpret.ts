@@ -109,6 +109,8 @@ function droppedFor(context: SentenceContext, mention: NumberMention, before: st
 /** Nothing but bound words between a verb and its number: "holds roughly 4,500". */
 const DIRECT_OBJECT_GAP = /^[^,;:.]{0,24}$/;
 const BY_AGENT = /^\s+by\b/;
+/** "US to ship 7,000", "agreed to take 7,000": an action in the infinitive is intended, not done. */
+const INFINITIVE_BEFORE = /\bto\s+$/;
 /** "81 of the 1,500 who escaped had been recaptured": the verb of 81 is the finite one. */
 const PARTITIVE_OF = /^\s+of the\b/;
 
@@ -167,6 +169,7 @@ function verbWindow(context: SentenceContext, clause: [number, number], mention:
 function isPlanned(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit, noun: CountedNoun, before: string): boolean {
   if (BATCH_OF_PLAN.test(before) || PLAN_BEFORE.test(before)) return true;
   if (cue.end <= mention.start && MODAL_AFTER_SUBJECT.test(context.lower.slice(noun.end, noun.end + 30))) return true;
+  if (cue.end <= mention.start && INFINITIVE_BEFORE.test(context.lower.slice(Math.max(0, cue.start - 4), cue.start))) return true;
   return MODAL.test(verbWindow(context, clause, mention, cue, noun));
 }
 
