@@ -692,3 +692,75 @@ describe('relevance', () => {
     expect(isRelevant('This is a report on the transfer of prisoners and detainees between prisons in Iraq and Syria.').relevant).toBe(false);
   });
 });
+
+describe('numbers that measure something else about the people', () => {
+  it('gives no figure for an age given as "aged between"', () => {
+    expectNoFigure('The men handed to Iraqi custody on Monday, aged between 18 and 61, were taken to Baghdad.', '18 and 61');
+  });
+
+  it('gives no figure for an age said of one person', () => {
+    expectNoFigure('"I was 16 when they took me to the prison in Hasakah," said one detainee now held in Iraq.', '16');
+  });
+
+  it('gives no figure for the size of each group moved', () => {
+    expectNoFigure('The prisoners were moved to Iraq in groups of 40, under armed escort.', '40');
+  });
+
+  it('gives no figure for a daily rate', () => {
+    expectNoFigure('Iraqi officials said they were receiving around 200 detainees a day.', '200');
+  });
+});
+
+describe('questions and other states', () => {
+  it('gives no figure for a number a reporter asked about', () => {
+    expectNoFigure('Asked whether 2,000 detainees had escaped from the prison, the minister declined to comment.', '2,000');
+  });
+
+  it("gives no figure for another state's own prisoners", () => {
+    expectNoFigure('Jordan said it holds about 1,200 IS suspects in its own prisons.', '1,200');
+  });
+
+  it('gives no figure for a vote in parliament', () => {
+    expect(figuresIn('Lawmakers voted 150 to 40 to approve the transfer of IS detainees to Iraq.')).toEqual([]);
+  });
+
+  it('gives no figure for people arrested for helping an escape', () => {
+    expectNoFigure('Police arrested 45 people suspected of helping inmates escape from the prison.', '45');
+  });
+});
+
+describe('plans stated without a modal verb', () => {
+  it('reads a headline infinitive as a plan', () => {
+    expect(figuresIn('Washington to fly up to 7,000 IS detainees out of Syria')).toEqual([
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads the number of a stated target as the plan', () => {
+    expect(figuresIn('Officials said 900 detainees had been moved to Iraq and that the target remained 7,000.')).toEqual([
+      { metric: 'detainees_transferred', value: 900, bound: 'exact' },
+      { metric: 'transfer_planned', value: 7000, bound: 'exact' },
+    ]);
+  });
+
+  it('reads a destination alone as a move when no other action is named', () => {
+    expect(figuresIn('More than 3,000 have now gone to Iraq, an SDF official said.')).toEqual([
+      { metric: 'detainees_transferred', value: 3000, bound: 'at_least' },
+    ]);
+  });
+});
+
+describe('facilities listed after the number', () => {
+  it('gives a figure the place named right after it', () => {
+    expect(figuresIn('The UN says about 2,400 people are in Roj and some 22,000 in al-Hol.')).toEqual([
+      { metric: 'camp_population', value: 2400, bound: 'approx', facility: 'Roj' },
+      { metric: 'camp_population', value: 22000, bound: 'approx', facility: 'al-Hol' },
+    ]);
+  });
+
+  it('gives no single facility to a figure about two facilities listed together', () => {
+    expect(figuresIn('About 1,800 people have been repatriated from Roj and al-Hol this year.')).toEqual([
+      { metric: 'repatriated', value: 1800, bound: 'approx' },
+    ]);
+  });
+});

@@ -54,7 +54,7 @@ export const TOTAL = /\b(?:a total of|in total|in all|total(?:ling|ing)?|so far|
 
 /** The size of a plan, not of what was done: "a target of 7,000", "out of as many as 7,000". */
 export const PLAN_BEFORE =
-  /\b(?:(?:target|goal|ceiling|estimate|plan) (?:remained|remains|is|was|stood at|stands at|of|at)|an estimate of|of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)$/;
+  /\b(?:(?:target|goal|ceiling|estimate|plan) (?:remained|remains|is|was|stood at|stands at|of|at)|an estimate of|of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)\s*$/;
 
 /** A "first batch of the 7,000" is the size of the plan, not of the batch. */
 export const BATCH_OF_PLAN = /\b(?:first|initial|opening) (?:batch|group|wave|tranche|phase|round|stage) of (?:the |an estimated |up to |as many as |nearly |almost |some |about |around |roughly |approximately )+$/;
@@ -151,3 +151,6 @@ export const OWN_PRISONS = /\b(?:its|their) own (?:prisons?|jails?|prison popula
 
 /** People said to have helped an escape are not escapees. */
 export const ESCAPE_HELPERS = /\b(?:aid(?:ing|ed)?|help(?:ing|ed)?|assist(?:ing|ed)?|facilitat\w*|organi[sz]\w*|plott\w*)\b/;
+
+/** "500 of its nationals are in the camps": one state's people among a camp's or prison's. */
+export const OF_ITS_NATIONALS = /^\s+of (?:its|their|his|her) (?:own )?(?:nationals|citizens)\b/;

@@ -24,6 +24,7 @@ import {
   MODAL,
   MODAL_AFTER_SUBJECT,
   NEGATED_ACTION,
+  OF_ITS_NATIONALS,
   OF_THEM,
   OWN_PRISONS,
   PARTICIPLE,
@@ -266,6 +267,7 @@ function subgroupReason(context: SentenceContext, clause: [number, number], ment
   if (SUBGROUP_SUBJECT.test(context.lower.slice(clause[0], mention.start))) {
     return 'counts a named part of a larger figure (a subgroup)';
   }
+  if (STOCK_ROLES.has(role) && OF_ITS_NATIONALS.test(after)) return "counts one state's nationals: a subgroup, not a total";
   const ofThem = OF_THEM.exec(after);
   if (ofThem && readCountedNoun(context.text, mention.end + ofThem[0].length, lexicon).kind === 'subgroup') {
     return 'says what kind of people part of a larger figure are (a subgroup)';
@@ -314,6 +316,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   if (bound === 'exact' && trimmed !== before) bound = boundOf(trimmed, after, mention.range !== undefined);
   const placeInClause = facilityInClause(context, clause, mention);
   if (cue) role = roleFor(context, mention, lexicon.roleOf.get(cue.metric), noun, placeInClause, lexicon);
+  if (cue && PLAN_BEFORE.test(before) && context.cues.some((hit) => lexicon.roleOf.get(hit.metric) === 'moved')) role = 'planned';
   if (role === 'moved' && cue && isPlanned(context, clause, mention, cue, noun, before)) role = 'planned';
   if (cue && role !== 'planned' && role !== 'origins') {
     const mood = verbWindow(context, clause, mention, cue, noun);
