@@ -636,6 +636,7 @@ describe('offsets', () => {
       'HTML with entities',
       { text: '<p>Iraq&#39;s ministry said&nbsp;1,200 Daesh suspects were received.</p><p>Some 3,000 families left al-Hol camp in 2025.</p>' },
     ],
+    ['letters that grow when lowered', { text: 'İSTANBUL İHA — Some 2,100 IS suspects have been moved to Iraq, officials said.' }],
   ];
 
   it.each(inputs)('points each figure at its sentence and its number in %s', (_kind, input) => {
@@ -655,6 +656,12 @@ describe('offsets', () => {
       expect(extraction.text.slice(number.start, number.end)).toBe(number.text);
       expect(extraction.text).toContain(number.quote);
     }
+  });
+
+  it('reads the words around a number right after letters that grow when lowered', () => {
+    expect(figuresIn('İSTANBUL İHA — Some 2,100 IS suspects have been moved to Iraq, officials said.')).toEqual([
+      { metric: 'detainees_transferred', value: 2100, bound: 'approx' },
+    ]);
   });
 
   it('points at the number as written in the figure', () => {
