@@ -32,7 +32,7 @@ export const LEAD_IN = /(?:\b(?:a total of|a combined|total of|the|a|an|of|to|at
 
 /** A planned or possible action, not one done: "could be moved", "plans to transfer". */
 export const MODAL =
-  /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) (?:to|for)|ready to|readies|readying|willing to|scheduled|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|slated|bracing|eyes|eyeing|mulls|mulling|weighs|weighing|consider(?:s|ing)?|projects|projected|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
+  /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) (?:to|for)|ready to|readies|readying|willing to|scheduled|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|slated|bracing|talk(?:s|ed|ing)? (?:of|about)|spoke of|speak(?:s|ing)? of|eyes|eyeing|mulls|mulling|weighs|weighing|consider(?:s|ing)?|projects|projected|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
 
 /** The clause reports a claim as false, or the action as not having happened. */
 export const DENIAL_AFTER = /\b(?:were|was|are|is) (?:false|untrue|not true|baseless|unfounded|exaggerated|wrong|inaccurate)\b|\bwere denied\b|\bwas denied\b/;
@@ -78,12 +78,12 @@ export const SUBJECT_VERB =
 
 /** Verbs of other events whose numbers are not tracked: arrests, deaths, raids, prosecutions. */
 export const OTHER_EVENT =
-  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|displaced|evacuated|registered|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run)\b/;
+  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|displaced|evacuated|registered (?:to|for)|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run)\b/;
 /** Nouns of other events: like noun cues, they matter only where no action word does. */
 export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clashes|attacks|airstrikes?|raids)\b/;
 
 /** Partitives and lists that make a number a part of another figure, not a total. */
-export const SUBGROUP_BEFORE = /\b(?:including|includes|included|among them|among whom|of whom|of which|among those|amongst them|comprising|such as|incl\.|made up|make up|makes up|accounted for|account for|accounts for)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
+export const SUBGROUP_BEFORE = /\b(?:including|includes|included|among them|among whom|of whom|of which|among those|amongst them|such as|incl\.|made up|make up|makes up|accounted for|account for|accounts for)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
 export const SUBGROUP_AFTER = /^\s*(?:\w+\s+){0,3}?(?:were|are|being)?\s*(?:among (?:them|the|those|whom)|of (?:them|whom|those|the total|the \d[\d,]*))\b/;
 
 /** A capacity is not a count: "can hold 10,000 inmates", "built to house 4,000". */
@@ -154,3 +154,6 @@ export const ESCAPE_HELPERS = /\b(?:aid(?:ing|ed)?|help(?:ing|ed)?|assist(?:ing|
 
 /** "500 of its nationals are in the camps": one state's people among a camp's or prison's. */
 export const OF_ITS_NATIONALS = /^\s+of (?:its|their|his|her) (?:own )?(?:nationals|citizens)\b/;
+
+/** A count of countries is of the detainees' origins only as "from 60 countries", "of 57 countries". */
+export const ORIGIN_BEFORE = /\b(?:from|of|representing|represent|represents|spanning|span|across|hail(?:ing)? from)\s+(?:(?:some|about|around|more than|over|at least|nearly|roughly|up to|approximately|an estimated|as many as|almost|close to)\s+)?$/;

@@ -26,6 +26,7 @@ import {
   NEGATED_ACTION,
   OF_ITS_NATIONALS,
   OF_THEM,
+  ORIGIN_BEFORE,
   OWN_PRISONS,
   PARTICIPLE,
   PLAN_BEFORE,
@@ -98,6 +99,7 @@ function droppedFor(context: SentenceContext, mention: NumberMention, before: st
   if (mention.form === 'words' && mention.value === 1) return '"one" is a pronoun here, not a count';
   if (RATIO_BEFORE.test(before) || RATIO_AFTER.test(context.lower.slice(mention.end, mention.end + 12))) return 'part of a ratio';
   if (noun.kind === 'implicit' && (AGE_BEFORE.test(before) || AGE_AFTER.test(context.lower.slice(mention.end, mention.end + 20)))) return 'an age';
+  if (NAME_AGE_BEFORE.test(context.text.slice(Math.max(0, mention.start - 30), mention.start)) && /^\s*,/.test(context.text.slice(mention.end))) return 'an age';
   if (GROUP_SIZE_BEFORE.test(before)) return 'the size of each group, not a total';
   if (RATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'a rate, not a total';
   const apposition = APPOSITION_BEFORE.exec(before);
@@ -109,6 +111,8 @@ function droppedFor(context: SentenceContext, mention: NumberMention, before: st
 
 /** Nothing but bound words between a verb and its number: "holds roughly 4,500". */
 const DIRECT_OBJECT_GAP = /^[^,;:.]{0,24}$/;
+/** "Aigerim, 29, held her daughter": a number between commas after a name is an age. */
+const NAME_AGE_BEFORE = /\b[A-Z][a-z]+,\s*$/;
 const BY_AGENT = /^\s+by\b/;
 /** "US to ship 7,000", "agreed to take 7,000": an action in the infinitive is intended, not done. */
 const INFINITIVE_BEFORE = /\bto\s+$/;
@@ -302,6 +306,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   let cue: CueHit | undefined;
   if (noun.kind === 'countries') {
     if (!context.aboutPeople) return { dropped: 'counts countries, but not of detainees' };
+    if (noun.word !== 'nationalities' && !ORIGIN_BEFORE.test(before)) return { dropped: 'counts countries that act, not where detainees come from' };
     role = 'origins';
   } else {
     cue = chooseCue(context, clause, mention, noun);
