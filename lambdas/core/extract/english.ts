@@ -157,3 +157,5 @@ export const OF_ITS_NATIONALS = /^\s+of (?:its|their|his|her) (?:own )?(?:nation
 
 /** A count of countries is of the detainees' origins only as "from 60 countries", "of 57 countries". */
 export const ORIGIN_BEFORE = /\b(?:from|of|representing|represent|represents|spanning|span|across|hail(?:ing)? from)\s+(?:(?:some|about|around|more than|over|at least|nearly|roughly|up to|approximately|an estimated|as many as|almost|close to)\s+)?$/;
+/** "60 countries have citizens among the detainees": the countries are where detainees come from. */
+export const ORIGIN_AFTER = /^\s+(?:have|had|with|whose) (?:\w+ )?(?:citizens|nationals|people|detainees|fighters|residents)\b/;

@@ -26,6 +26,7 @@ import {
   NEGATED_ACTION,
   OF_ITS_NATIONALS,
   OF_THEM,
+  ORIGIN_AFTER,
   ORIGIN_BEFORE,
   OWN_PRISONS,
   PARTICIPLE,
@@ -306,7 +307,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   let cue: CueHit | undefined;
   if (noun.kind === 'countries') {
     if (!context.aboutPeople) return { dropped: 'counts countries, but not of detainees' };
-    if (noun.word !== 'nationalities' && !ORIGIN_BEFORE.test(before)) return { dropped: 'counts countries that act, not where detainees come from' };
+    if (noun.word !== 'nationalities' && !ORIGIN_BEFORE.test(before) && !ORIGIN_AFTER.test(context.lower.slice(noun.end, noun.end + 40))) return { dropped: 'counts countries that act, not where detainees come from' };
     role = 'origins';
   } else {
     cue = chooseCue(context, clause, mention, noun);
