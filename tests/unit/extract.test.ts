@@ -771,3 +771,22 @@ describe('facilities listed after the number', () => {
     ]);
   });
 });
+
+describe('answers to a question', () => {
+  it('reads a number in an answer with the action the question asked about', () => {
+    expect(figuresIn('How many detainees have been moved to Iraq? As of this week, US officials put the figure at about 4,700.')).toEqual([
+      { metric: 'detainees_transferred', value: 4700, bound: 'approx' },
+    ]);
+  });
+
+  it('quotes the question with the answer, so the figure shows where its meaning came from', () => {
+    const extraction = run('Q: How many got out of the prison?\nA: Upwards of 1,200, the guards told us.');
+    expect(extraction.figures.map((figure) => figure.quote)).toEqual(['Q: How many got out of the prison?\nA: Upwards of 1,200, the guards told us.']);
+  });
+
+  it('does not lend a question to an answer that names its own action', () => {
+    expect(figuresIn('How many are still held? Officials said 300 more were flown to Iraq on Monday.')).toEqual([
+      { metric: 'detainees_transferred', value: 300, bound: 'exact', increment: true },
+    ]);
+  });
+});

@@ -1,11 +1,11 @@
-import { splitSentences } from '../text/sentences.js';
+import { splitSentences, type Sentence } from '../text/sentences.js';
 import { toPlainText } from '../text/html-to-text.js';
 import type { Topic } from '../topic/topic.js';
 import type { DroppedNumber, Figure } from './figure.js';
 import { NO_ACTION, readNumber } from './interpret.js';
-import { compileLexicon } from './lexicon.js';
+import { compileLexicon, type Lexicon } from './lexicon.js';
 import { findNumbers } from './numbers.js';
-import { sentenceContext } from './sentence-context.js';
+import { sentenceContext, type SentenceContext } from './sentence-context.js';
 
 export interface ExtractInput {
   title?: string;
@@ -29,6 +29,25 @@ function repeatKey(figure: Figure): string {
   return [figure.metric, figure.value, figure.bound, figure.facility, figure.increment, figure.as_of].join('|');
 }
 
+interface Passage {
+  text: string;
+  start: number;
+  context: SentenceContext | undefined;
+}
+
+/**
+ * The text a sentence's numbers are read in: the sentence itself, or, when it names no action and
+ * answers a question ("How many have been moved? Officials put the figure at 4,700."), the
+ * question and the answer together, so the answer's number takes the question's action.
+ */
+function readablePassage(plain: string, sentence: Sentence, asked: Sentence | undefined, lexicon: Lexicon): Passage {
+  const context = sentenceContext(sentence.text, lexicon);
+  const namesAction = context?.cues.some((cue) => !cue.weak);
+  if (namesAction || !asked?.text.endsWith('?')) return { text: sentence.text, start: sentence.start, context };
+  const text = plain.slice(asked.start, sentence.end);
+  return { text, start: asked.start, context: sentenceContext(text, lexicon) };
+}
+
 /** Compiles the topic once; the returned function reads any number of texts. */
 export function createExtractor(topic: Topic): Extractor {
   const lexicon = compileLexicon(topic);
@@ -38,28 +57,34 @@ export function createExtractor(topic: Topic): Extractor {
     const figures: Figure[] = [];
     const dropped: DroppedNumber[] = [];
     const seen = new Set<string>();
+    let previous: Sentence | undefined;
     for (const sentence of splitSentences(plain)) {
+      const asked = previous;
+      previous = sentence;
       const mentions = findNumbers(sentence.text);
       if (mentions.length === 0) continue;
-      const context = sentenceContext(sentence.text, lexicon);
+      const passage = readablePassage(plain, sentence, asked, lexicon);
+      const shift = sentence.start - passage.start;
       for (const mention of mentions) {
         const start = sentence.start + mention.start;
         const end = sentence.start + mention.end;
-        const reading = context ? readNumber({ context, mention, lexicon, published }) : undefined;
+        const reading = passage.context
+          ? readNumber({ context: passage.context, mention: { ...mention, start: mention.start + shift, end: mention.end + shift }, lexicon, published })
+          : undefined;
         if (!reading || 'dropped' in reading) {
-          dropped.push({ text: mention.text, start, end, reason: reading?.dropped ?? NO_ACTION, quote: sentence.text });
+          dropped.push({ text: mention.text, start, end, reason: reading?.dropped ?? NO_ACTION, quote: passage.text });
           continue;
         }
         const figure: Figure = {
           ...reading.figure,
-          quote: sentence.text,
-          start: sentence.start,
+          quote: passage.text,
+          start: passage.start,
           end: sentence.end,
           number: { text: mention.text, start, end },
         };
         const key = repeatKey(figure);
         if (seen.has(key)) {
-          dropped.push({ text: mention.text, start, end, reason: 'repeats a figure already read from this text', quote: sentence.text });
+          dropped.push({ text: mention.text, start, end, reason: 'repeats a figure already read from this text', quote: passage.text });
           continue;
         }
         seen.add(key);
