@@ -1,6 +1,7 @@
 import type { Facility } from '../topic/topic.js';
 import { CLAUSE_BREAK, DENIAL, ESCAPE_HELPERS, OTHER_EVENT, OTHER_EVENT_NOUN } from './english.js';
-import { facilityOfMatch, type Lexicon } from './lexicon.js';
+import { tokenize } from '../text/phrase-matcher.js';
+import type { Lexicon } from './lexicon.js';
 
 /** Where a word tells what happened: a metric's cue, or an event whose numbers are not tracked. */
 export interface CueHit {
@@ -97,23 +98,18 @@ export function lowerSameLength(text: string): string {
  */
 export function sentenceContext(text: string, lexicon: Lexicon): SentenceContext | undefined {
   const lower = lowerSameLength(text);
-  const metricHits: CueHit[] = [];
-  scan(lexicon.cues, lower, (match) => {
-    const cue = lexicon.cueMetric.get(match[0].replace(/\s+/g, ' ').replace(/’/g, "'"));
-    if (cue) metricHits.push({ metric: cue.metric, weak: cue.weak, start: match.index, end: match.index + match[0].length });
-  });
-  if (metricHits.length === 0 && !lexicon.countryWords.test(lower)) return undefined;
+  // One compiled alternation rules out most sentences faster than splitting them into words.
+  if (!lexicon.mayHoldFigure.test(lower)) return undefined;
+  const tokens = tokenize(lower);
+  const metricHits: CueHit[] = lexicon.cues.findAll(tokens).map(({ value, start, end }) => ({ metric: value.metric, weak: value.weak, start, end }));
+  if (metricHits.length === 0 && !lexicon.countryWords.has(tokens)) return undefined;
   const clauseStarts = [0];
   scan(CLAUSE_BREAK, lower, (match) => clauseStarts.push(match.index + match[0].length));
   const cues = [...metricHits, ...otherEventHits(lower, clauseStarts, metricHits, lexicon)].sort((a, b) => a.start - b.start);
-  const facilities: FacilityHit[] = [];
-  scan(lexicon.facilities, lower, (match) => {
-    const facility = facilityOfMatch(lexicon, match[0]);
-    if (facility) facilities.push({ facility, start: match.index, end: match.index + match[0].length });
-  });
+  const facilities: FacilityHit[] = lexicon.facilities.findAll(tokens).map(({ value, start, end }) => ({ facility: value, start, end }));
   const denialEnds: number[] = [];
   scan(DENIALS, lower, (match) => denialEnds.push(match.index + match[0].length));
-  return { text, lower, clauseStarts, cues, facilities, aboutPeople: lexicon.peopleContext.test(lower), denialEnds };
+  return { text, lower, clauseStarts, cues, facilities, aboutPeople: lexicon.peopleContext.has(tokens), denialEnds };
 }
 
 /** The [start, end) of the clause holding `offset`. */
