@@ -68,9 +68,8 @@ export function createExtractor(topic: Topic): Extractor {
       for (const mention of mentions) {
         const start = sentence.start + mention.start;
         const end = sentence.start + mention.end;
-        const reading = passage.context
-          ? readNumber({ context: passage.context, mention: { ...mention, start: mention.start + shift, end: mention.end + shift }, lexicon, published })
-          : undefined;
+        const inPassage = shift === 0 ? mention : { ...mention, start: mention.start + shift, end: mention.end + shift };
+        const reading = passage.context ? readNumber({ context: passage.context, mention: inPassage, lexicon, published }) : undefined;
         if (!reading || 'dropped' in reading) {
           dropped.push({ text: mention.text, start, end, reason: reading?.dropped ?? NO_ACTION, quote: passage.text });
           continue;

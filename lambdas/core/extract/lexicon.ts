@@ -1,20 +1,22 @@
-import { escapeRegExp } from '../text/escape-regexp.js';
+import { phraseAlternation as alternation } from '../text/phrase-alternation.js';
+import { PhraseMatcher } from '../text/phrase-matcher.js';
 import type { Facility, MetricKind, MetricRole, Topic } from '../topic/topic.js';
 
 /** A topic compiled once into the matchers the extractor runs on every sentence. */
 export interface Lexicon {
   topic: Topic;
-  /** One alternation over every metric cue; `cueMetric` maps a match back to its metric. */
-  cues: RegExp;
-  cueMetric: Map<string, { metric: string; weak: boolean }>;
-  facilities: RegExp;
-  facilityByAlias: Map<string, Facility>;
+  /** Every metric cue, found by its words; `cueMetric` answers for a single word. */
+  cues: PhraseMatcher<CueWord>;
+  cueMetric: Map<string, CueWord>;
+  facilities: PhraseMatcher<Facility>;
   nounClass: Map<string, NounClass>;
   /** Longest multi-word noun, in words, so the noun reader knows how far to look. */
   longestNoun: number;
-  peopleContext: RegExp;
+  peopleContext: PhraseMatcher<true>;
+  /** A cheap first test: only a sentence with a cue word or a count of countries can hold a figure. */
+  mayHoldFigure: RegExp;
   /** Nouns that count countries: with no cue word, the only figure a sentence can hold. */
-  countryWords: RegExp;
+  countryWords: PhraseMatcher<true>;
   /** The topic's metric for each role the rules know, and back. */
   metricOfRole: Partial<Record<MetricRole, string>>;
   roleOf: Map<string, MetricRole>;
@@ -27,28 +29,16 @@ export interface Lexicon {
 
 export type NounClass = 'people' | 'countries' | 'subgroup' | 'excluded';
 
-/** Longest first, so "handed over" wins over "handed" in one alternation. */
-function alternation(phrases: Iterable<string>): string {
-  return [...new Set(phrases)]
-    .sort((a, b) => b.length - a.length)
-    .map((phrase) => escapeRegExp(phrase).replace(/\\?\s+/g, '\\s+').replace(/'/g, "['’]"))
-    .join('|');
-}
-
-/** Quotes in texts come typographic or straight; aliases are matched either way. */
-function normaliseApostrophes(text: string): string {
-  return text.replace(/’/g, "'");
+export interface CueWord {
+  metric: string;
+  weak: boolean;
 }
 
 export function compileLexicon(topic: Topic): Lexicon {
-  const cueMetric = new Map<string, { metric: string; weak: boolean }>();
+  const cueMetric = new Map<string, CueWord>();
   for (const metric of topic.metrics) {
     for (const cue of metric.cues) cueMetric.set(cue.toLowerCase(), { metric: metric.id, weak: false });
     for (const cue of metric.nounCues) cueMetric.set(cue.toLowerCase(), { metric: metric.id, weak: true });
-  }
-  const facilityByAlias = new Map<string, Facility>();
-  for (const facility of topic.facilities) {
-    for (const alias of facility.aliases) facilityByAlias.set(normaliseApostrophes(alias.toLowerCase()), facility);
   }
   const nounClass = new Map<string, NounClass>();
   const classes: Array<[NounClass, string[]]> = [
@@ -63,10 +53,9 @@ export function compileLexicon(topic: Topic): Lexicon {
   const longestNoun = Math.max(...[...nounClass.keys()].map((noun) => noun.split(/\s+/).length));
   return {
     topic,
-    cues: new RegExp(`\\b(?:${alternation(cueMetric.keys())})\\b`, 'g'),
+    cues: new PhraseMatcher(cueMetric),
     cueMetric,
-    facilities: new RegExp(`(?<![\\w-])(?:${alternation(facilityByAlias.keys())})(?![\\w-])`, 'g'),
-    facilityByAlias,
+    facilities: new PhraseMatcher(topic.facilities.flatMap((facility) => facility.aliases.map((alias) => [alias, facility] as const))),
     nounClass,
     longestNoun,
     metricOfRole: Object.fromEntries(topic.metrics.map((metric) => [metric.role, metric.id])),
@@ -77,13 +66,10 @@ export function compileLexicon(topic: Topic): Lexicon {
       from: new RegExp(`\\b(?:${alternation(topic.route.from)})`),
       to: new RegExp(`\\b(?:${alternation(topic.route.to)})`),
     },
-    countryWords: new RegExp(`\\b(?:${alternation(topic.nouns.countries)})\\b`),
-    peopleContext: new RegExp(
-      `\\b(?:${alternation(topic.nouns.people.filter((noun) => noun !== 'others'))}|camps?|prisons?|detention)\\b`,
+    mayHoldFigure: new RegExp(`\\b(?:${alternation([...cueMetric.keys(), ...topic.nouns.countries])})\\b`),
+    countryWords: new PhraseMatcher(topic.nouns.countries.map((noun) => [noun, true] as const)),
+    peopleContext: new PhraseMatcher(
+      [...topic.nouns.people.filter((noun) => noun !== 'others'), 'camp', 'camps', 'prison', 'prisons', 'detention'].map((noun) => [noun, true] as const),
     ),
   };
-}
-
-export function facilityOfMatch(lexicon: Lexicon, matched: string): Facility | undefined {
-  return lexicon.facilityByAlias.get(normaliseApostrophes(matched.toLowerCase()).replace(/\s+/g, ' '));
 }
