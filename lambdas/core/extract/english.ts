@@ -83,11 +83,14 @@ export const OTHER_EVENT =
 export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clashes|attacks|airstrikes?|raids)\b/;
 
 /** Partitives and lists that make a number a part of another figure, not a total. */
-export const SUBGROUP_BEFORE = /\b(?:including|includes|included|among them|among whom|of whom|of which|among those|amongst them|such as|incl\.|made up|make up|makes up|accounted for|account for|accounts for)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
+export const SUBGROUP_BEFORE = /\bamong (?:the|them|those)\b[^,;]*\b(?:were|was|are|is)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$|\b(?:including|includes|included|among them|among whom|of whom|of which|among those|amongst them|such as|incl\.|made up|make up|makes up|accounted for|account for|accounts for)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
 export const SUBGROUP_AFTER = /^\s*(?:\w+\s+){0,3}?(?:were|are|being)?\s*(?:among (?:them|the|those|whom)|of (?:them|whom|those|the total|the \d[\d,]*))\b/;
 
+/** Room to take people in, which is no plan to move them: "the capacity to absorb 8,000". */
+export const ROOM_FOR = /\b(?:capacity|room for|space for|enough for|big enough|able to (?:absorb|accommodate|house|hold))\b/;
+
 /** A capacity is not a count: "can hold 10,000 inmates", "built to house 4,000". */
-export const CAPACITY = /\b(?:can|could|able to|built\b.{0,24}\bto|designed\b.{0,24}\bto|capacity|room for|space for|enough for|big enough)\b/;
+export const CAPACITY = /\b(?:can|could|able to|built\b.{0,24}\bto|designed\b.{0,24}\bto|(?:designed|built|meant|intended) for|capacity|room for|space for|enough for|big enough)\b/;
 
 /** People named as the source of a report: "two residents said". */
 export const SOURCE_AFTER = /^\s+(?:said|say|says|told|reported|added|confirmed|recalled|described)\b/;
@@ -134,7 +137,7 @@ export const RATIO_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|ni
 export const OF_THEM = /^\s+of (?:them|whom|those)\s+/;
 
 /** An age, not a count: "aged between 19 and 64", "as old as 70", "I was 17 when". */
-export const AGE_BEFORE = /\b(?:aged|ages|age of|as old as|as young as|was|were|am|now)\s+(?:between\s+|from\s+)?$/;
+export const AGE_BEFORE = /\b(?:aged|ages|age of|as old as|as young as|was|were|am|now)\s+(?:between\s+|from\s+)?$|\b(?:youngest|oldest)\b[^;,.]*\b(?:is|was|were|are)\s+$/;
 export const AGE_AFTER = /^(?:\s+(?:years? old|when|at the time)\b|\s*,?\s+(?:speaking|said)\b)/;
 
 /** The size of each group, not how many: "moved in groups of 50". */
@@ -159,3 +162,16 @@ export const OF_ITS_NATIONALS = /^\s+of (?:its|their|his|her) (?:own )?(?:nation
 export const ORIGIN_BEFORE = /\b(?:from|of|representing|represent|represents|spanning|span|across|hail(?:ing)? from)\s+(?:(?:some|about|around|more than|over|at least|nearly|roughly|up to|approximately|an estimated|as many as|almost|close to)\s+)?$/;
 /** "60 countries have citizens among the detainees": the countries are where detainees come from. */
 export const ORIGIN_AFTER = /^\s+(?:have|had|with|whose) (?:\w+ )?(?:citizens|nationals|people|detainees|fighters|residents)\b/;
+
+/** People in a process after the move: "the interrogation of 1,406 of the accused". */
+export const PROCESS_OF_BEFORE = /\b(?:interrogations?|questioning|trials?|proceedings|prosecutions?|investigations?|cases?|charges|sentencing|convictions?|hearings?|screening|vetting)\s+(?:of|against|for|into)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
+
+/** A claim put in doubt: "claims that 4,000 had escaped", with a denial word somewhere in the sentence. */
+export const CLAIM_BEFORE = /\b(?:claims?|allegations?|rumou?rs?|reports?|assertions?) that\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least|as many as)\s+)?$/;
+export const DISMISSAL = /\b(?:fabricat\w*|exaggerat\w*|lies|propaganda|nonsense|denied|deny|denies|rejected|dismissed|false|untrue|baseless|unfounded)\b/;
+
+/** Quote marks around words ("'up to' 7,000") do not change what the words say. */
+export const QUOTE_MARKS = /['"‘’“”]/g;
+
+/** "most of them at Panorama prison": the place is of a part, not of the figure. */
+export const PART_OF_THEM_BEFORE = /\b(?:most|some|many|half|several|a few|the rest|the majority|all but \w+) of (?:them|whom|those)\b[^,;]*$/;

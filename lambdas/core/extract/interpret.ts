@@ -9,9 +9,11 @@ import {
   AUX_BEFORE,
   CAPACITY,
   CLOCK_AFTER,
+  CLAIM_BEFORE,
   CLOCK_BEFORE,
   COUNTER_CLAIM,
   DENIAL_AFTER,
+  DISMISSAL,
   EMBEDDED_PLAN,
   EPISTEMIC_PAST,
   FACILITY_PART,
@@ -30,9 +32,13 @@ import {
   ORIGIN_BEFORE,
   OWN_PRISONS,
   PARTICIPLE,
+  PART_OF_THEM_BEFORE,
   PLAN_BEFORE,
+  PROCESS_OF_BEFORE,
+  QUOTE_MARKS,
   QUESTION_BEFORE,
   RATIO_AFTER,
+  ROOM_FOR,
   RATIO_BEFORE,
   RATE_AFTER,
   RELATIVE,
@@ -190,7 +196,9 @@ const FACILITY_LIST = /^\s*(?:,|and|or|&)\s*(?:the\s+)?$/;
  * which leaves the figure to no single one.
  */
 function facilityInClause(context: SentenceContext, clause: [number, number], mention: NumberMention): string | undefined {
-  const inClause = context.facilities.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
+  const inClause = context.facilities.filter(
+    (hit) => hit.start >= clause[0] && hit.end <= clause[1] && !PART_OF_THEM_BEFORE.test(context.lower.slice(Math.max(clause[0], hit.start - 40), hit.start)),
+  );
   const distinct = new Set(inClause.map((hit) => hit.facility.name));
   if (distinct.size <= 1) return [...distinct][0];
   const rightIndex = inClause.findIndex((hit) => hit.start >= mention.end && FACILITY_RIGHT_AFTER.test(context.lower.slice(mention.end, hit.start)));
@@ -300,6 +308,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   const clause = clauseAround(context, mention.start);
   const clauseText = context.lower.slice(clause[0], clause[1]);
   if (isDenied(context, clause, mention)) return { dropped: 'the sentence denies or disputes it' };
+  if (CLAIM_BEFORE.test(before) && DISMISSAL.test(context.lower)) return { dropped: 'a claim the sentence dismisses' };
+  if (PROCESS_OF_BEFORE.test(before)) return { dropped: 'counts people in a later process (questioning, trial), not a total' };
   if (QUESTION_BEFORE.test(context.lower.slice(clause[0], mention.start))) return { dropped: 'asked about, not reported' };
   if (OWN_PRISONS.test(clauseText)) return { dropped: "counts another state's own prisoners" };
 
@@ -317,16 +327,20 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     if (NEGATED_ACTION.test(between)) return { dropped: 'the action is negated' };
   }
 
-  const trimmed = before.replace(LEAD_IN, '');
-  let bound = boundOf(before, after, mention.range !== undefined);
-  if (bound === 'exact' && trimmed !== before) bound = boundOf(trimmed, after, mention.range !== undefined);
+  const unquoted = before.replace(QUOTE_MARKS, '');
+  const trimmed = unquoted.replace(LEAD_IN, '');
+  let bound = boundOf(unquoted, after, mention.range !== undefined);
+  if (bound === 'exact' && trimmed !== unquoted) bound = boundOf(trimmed, after, mention.range !== undefined);
   const placeInClause = facilityInClause(context, clause, mention);
   if (cue) role = roleFor(context, mention, lexicon.roleOf.get(cue.metric), noun, placeInClause, lexicon);
   if (cue && PLAN_BEFORE.test(before) && context.cues.some((hit) => lexicon.roleOf.get(hit.metric) === 'moved')) role = 'planned';
+  if (cue) {
+    const mood = verbWindow(context, clause, mention, cue, noun);
+    if ((STOCK_ROLES.has(role) && CAPACITY.test(mood)) || (role === 'moved' && ROOM_FOR.test(mood))) return { dropped: 'a capacity, not a count' };
+  }
   if (role === 'moved' && cue && isPlanned(context, clause, mention, cue, noun, before)) role = 'planned';
   if (cue && role !== 'planned' && role !== 'origins') {
     const mood = verbWindow(context, clause, mention, cue, noun);
-    if (STOCK_ROLES.has(role) && CAPACITY.test(mood)) return { dropped: 'a capacity, not a count' };
     if (MODAL.test(mood)) return { dropped: 'a possibility or a plan, not a count' };
     if (STOCK_ROLES.has(role) && FACILITY_PART.test(context.lower.slice(clause[0], mention.start))) {
       return { dropped: 'counts one part of a facility (a subgroup)' };

@@ -83,7 +83,10 @@ export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon
     if (isModifier(word)) continue;
     if (lexicon.cueMetric.get(word.lower)?.weak) return { kind: 'implicit', word: word.lower, end: word.end };
     if (PEOPLE_SUFFIX.test(word.lower) && !/(?:ed|ing)$/.test(word.lower)) return { kind: 'people', word: word.lower, end: word.end };
-    return /(?:ed|ing)$/.test(word.lower) ? implicit : { kind: 'other', word: word.lower, end: word.end };
+    if (!/(?:ed|ing)$/.test(word.lower)) return { kind: 'other', word: word.lower, end: word.end };
+    // "40 unaccompanied minors": a participle before a known noun describes it.
+    if (index + 1 < words.length && lexiconNounAt(words, index + 1, lexicon)) continue;
+    return implicit;
   }
   return implicit;
 }
