@@ -161,7 +161,7 @@ export const OF_ITS_NATIONALS = /^\s+of (?:its|their|his|her) (?:own )?(?:nation
 /** A count of countries is of the detainees' origins only as "from 60 countries", "of 57 countries". */
 export const ORIGIN_BEFORE = /\b(?:from|of|representing|represent|represents|spanning|span|across|hail(?:ing)? from)\s+(?:(?:some|about|around|more than|over|at least|nearly|roughly|up to|approximately|an estimated|as many as|almost|close to)\s+)?$/;
 /** "60 countries have citizens among the detainees": the countries are where detainees come from. */
-export const ORIGIN_AFTER = /^\s+(?:have|had|with|whose) (?:\w+ )?(?:citizens|nationals|people|detainees|fighters|residents)\b/;
+export const ORIGIN_AFTER = /^\s+(?:have|had|with|whose) (?:citizens|nationals|people|detainees|fighters|residents) (?:are |were )?(?:among|in|held|detained)\b/;
 
 /** People in a process after the move: "the interrogation of 1,406 of the accused". */
 export const PROCESS_OF_BEFORE = /\b(?:interrogations?|questioning|trials?|proceedings|prosecutions?|investigations?|cases?|charges|sentencing|convictions?|hearings?|screening|vetting)\s+(?:of|against|for|into)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
@@ -175,3 +175,12 @@ export const QUOTE_MARKS = /['"‘’“”]/g;
 
 /** "most of them at Panorama prison": the place is of a part, not of the figure. */
 export const PART_OF_THEM_BEFORE = /\b(?:most|some|many|half|several|a few|the rest|the majority|all but \w+) of (?:them|whom|those)\b[^,;]*$/;
+
+/** A place's size, not its people: "designed for about 5,000 inmates". */
+export const DESIGNED_FOR_BEFORE = /\b(?:designed|built|meant|intended|planned) (?:for|to (?:hold|house|take))\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
+
+/** "down from some 3,000": the earlier value of the figure just given, counting the same things. */
+export const EARLIER_VALUE_BEFORE = /\b(?:down|up|rising|falling|fallen|risen|dropped|climbed|increased|decreased|compared) (?:from|with)\s+(?:(?:some|about|around|nearly|almost|more than|over|roughly|approximately)\s+)?$/;
+
+/** A named camp that is not one of the topic's: "Camp Bucca". */
+export const OTHER_NAMED_CAMP = /\bCamp [A-Z][a-z]+/;

@@ -13,8 +13,10 @@ import {
   CLOCK_BEFORE,
   COUNTER_CLAIM,
   DENIAL_AFTER,
+  DESIGNED_FOR_BEFORE,
   DISMISSAL,
   EMBEDDED_PLAN,
+  EARLIER_VALUE_BEFORE,
   EPISTEMIC_PAST,
   FACILITY_PART,
   GROUP_SIZE_BEFORE,
@@ -29,6 +31,7 @@ import {
   OF_ITS_NATIONALS,
   OF_THEM,
   ORIGIN_AFTER,
+  OTHER_NAMED_CAMP,
   ORIGIN_BEFORE,
   OWN_PRISONS,
   PARTICIPLE,
@@ -53,7 +56,7 @@ import {
 import type { MetricRole } from '../topic/topic.js';
 import type { Lexicon } from './lexicon.js';
 import { readCountedNoun, type CountedNoun } from './noun-phrase.js';
-import type { NumberMention } from './numbers.js';
+import { findNumbers, type NumberMention } from './numbers.js';
 import { clauseAround, OTHER_EVENT_METRIC, type CueHit, type SentenceContext } from './sentence-context.js';
 
 /** What one number in a sentence means: a figure's fields, or the reason it is none. */
@@ -291,6 +294,15 @@ function subgroupReason(context: SentenceContext, clause: [number, number], ment
   return undefined;
 }
 
+/** "1,400 guards, down from some 3,000": an earlier value counts what the value before it counts. */
+function earlierValueReason(context: SentenceContext, mention: NumberMention, noun: CountedNoun, before: string, lexicon: Lexicon): string | undefined {
+  if (noun.kind !== 'implicit' || !EARLIER_VALUE_BEFORE.test(before)) return undefined;
+  const previous = findNumbers(context.text.slice(0, mention.start)).at(-1);
+  if (!previous) return undefined;
+  const counted = readCountedNoun(context.text, previous.end, lexicon);
+  return counted.kind === 'excluded' || counted.kind === 'other' ? `an earlier value of a count of ${counted.word}` : undefined;
+}
+
 export interface ReadInput {
   context: SentenceContext;
   mention: NumberMention;
@@ -302,7 +314,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   const before = context.lower.slice(Math.max(0, mention.start - 80), mention.start);
   const after = context.lower.slice(mention.end, mention.end + 80);
   const noun = readCountedNoun(context.text, mention.end, lexicon);
-  const reason = droppedFor(context, mention, before, noun, lexicon);
+  const reason = droppedFor(context, mention, before, noun, lexicon) ?? earlierValueReason(context, mention, noun, before, lexicon);
   if (reason) return { dropped: reason };
   const value = mention.value as number;
   const clause = clauseAround(context, mention.start);
@@ -312,6 +324,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   if (PROCESS_OF_BEFORE.test(before)) return { dropped: 'counts people in a later process (questioning, trial), not a total' };
   if (QUESTION_BEFORE.test(context.lower.slice(clause[0], mention.start))) return { dropped: 'asked about, not reported' };
   if (OWN_PRISONS.test(clauseText)) return { dropped: "counts another state's own prisoners" };
+  if (DESIGNED_FOR_BEFORE.test(before)) return { dropped: 'the size a place was built for, not a count' };
 
   let role: MetricRole | undefined;
   let cue: CueHit | undefined;
@@ -351,6 +364,12 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   const metric = (role && lexicon.metricOfRole[role]) ?? cue?.metric;
   if (!metric) return { dropped: `the topic tracks no ${role} figure` };
   const facility = placeInClause ?? (role === 'population' ? onlyCampNamed(context) : undefined);
+  if (role === 'population' && !facility && OTHER_NAMED_CAMP.test(context.text.slice(clause[0], clause[1]))) {
+    return { dropped: 'a camp the topic does not follow' };
+  }
+  if (cue && (cue.end <= clause[0] || cue.start >= clause[1]) && OWN_PRISONS.test(context.lower)) {
+    return { dropped: "counts another state's own prisoners" };
+  }
 
   const figure: Extract<Reading, { figure: unknown }>['figure'] = { metric, value, bound };
   if (facility) figure.facility = facility;
