@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadTopicFile } from '../../lambdas/adapters/topic-file.js';
 import { createExtractor } from '../../lambdas/core/extract/extract.js';
-import { MAX_PEOPLE } from '../../lambdas/core/extract/interpret.js';
+import { MAX_PEOPLE } from '../../lambdas/core/extract/not-a-count.js';
 
 const extract = createExtractor(loadTopicFile());
 

@@ -1,0 +1,50 @@
+import {
+  AUX_BEFORE,
+  PARTICIPLE,
+  RELATIVE,
+  SUBJECT_VERB,
+} from './english.js';
+import type { CountedNoun } from './noun-phrase.js';
+import type { NumberMention } from './numbers.js';
+import type { CueHit, SentenceContext } from './sentence-context.js';
+
+/** Nothing but bound words between a verb and its number: "holds roughly 4,500". */
+const DIRECT_OBJECT_GAP = /^[^,;:.]{0,24}$/;
+const BY_AGENT = /^\s+by\b/;
+/** "81 of the 1,500 who escaped had been recaptured": the verb of 81 is the finite one. */
+const PARTITIVE_OF = /^\s+of the\b/;
+
+/**
+ * The cue that tells what happened to the number's people, looked for in its own clause first.
+ * A verb right before the number takes it as its object ("recaptured 81 of the men who fled");
+ * a subject ("400 have been recaptured") takes the action after it, preferring a finite verb
+ * ("have been transported") to a participle that only describes the people ("once held at").
+ * Noun cues count only where no action word does.
+ */
+export function chooseCue(context: SentenceContext, clause: [number, number], mention: NumberMention, noun: CountedNoun): CueHit | undefined {
+  const afterNoun = context.lower.slice(noun.end, noun.end + 40);
+  const pick = (hits: CueHit[]): CueHit | undefined => {
+    const after = hits.filter((hit) => hit.start >= mention.end);
+    const nearestBefore = hits.filter((hit) => hit.end <= mention.start).at(-1);
+    if (nearestBefore && DIRECT_OBJECT_GAP.test(context.lower.slice(nearestBefore.end, mention.start))) return nearestBefore;
+    const verbNext = after[0] && after[0].start - noun.end <= 12 && !BY_AGENT.test(context.lower.slice(after[0].end));
+    const isSubject = SUBJECT_VERB.test(afterNoun) || verbNext;
+    if (!isSubject && nearestBefore) return nearestBefore;
+    const first = after[0];
+    const describesPeople =
+      first && verbNext && !RELATIVE.test(afterNoun) && PARTICIPLE.test(context.lower.slice(first.start, first.end).split(/\s/)[0] ?? '');
+    const partOfAnotherSet = first && PARTITIVE_OF.test(context.lower.slice(mention.end, mention.end + 10));
+    const finite = describesPeople || partOfAnotherSet
+      ? after.slice(1).find((hit) => AUX_BEFORE.test(context.lower.slice(Math.max(noun.end, hit.start - 24), hit.start)))
+      : undefined;
+    return finite ?? first ?? nearestBefore;
+  };
+  const inClause = context.cues.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
+  const outsideNoun = (hit: CueHit) => hit.start < mention.start || hit.start >= noun.end;
+  return (
+    pick(inClause.filter((hit) => !hit.weak && outsideNoun(hit))) ??
+    pick(inClause.filter((hit) => hit.weak || !outsideNoun(hit))) ??
+    pick(context.cues.filter((hit) => !hit.weak && outsideNoun(hit))) ??
+    pick(context.cues)
+  );
+}

@@ -1,0 +1,26 @@
+import {
+  HISTORY,
+  SINCE_YEAR,
+} from './english.js';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const DATED = new RegExp(`\\b(?:(${MONTHS.join('|')})\\s+)?((?:19|20)\\d\\d)\\b`, 'g');
+
+/**
+ * The earlier time a clause dates its figure to ("at its 2019 peak" -> "2019", "in January 2026" ->
+ * "2026-01"), or "earlier" for history without a date; nothing for news. A date not before the
+ * publication month is the time of the report, not history.
+ */
+export function datedTo(clauseText: string, ownNumber: string, published: string | undefined): string | undefined {
+  const history = HISTORY.exec(clauseText);
+  if (!history || SINCE_YEAR.test(clauseText)) return undefined;
+  const reference = published?.slice(0, 7);
+  for (const match of clauseText.matchAll(DATED)) {
+    if (match[2] === ownNumber) continue;
+    const month = match[1] ? MONTHS.indexOf(match[1]) + 1 : 0;
+    const date = month ? `${match[2]}-${String(month).padStart(2, '0')}` : match[2]!;
+    if (reference && date >= reference.slice(0, date.length)) continue;
+    return date;
+  }
+  return /\d{4}/.test(history[0]) ? undefined : 'earlier';
+}

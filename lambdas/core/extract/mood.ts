@@ -1,0 +1,40 @@
+import {
+  ACTION_NOUN_OF,
+  BATCH_OF_PLAN,
+  COUNTER_CLAIM,
+  DENIAL_AFTER,
+  EMBEDDED_PLAN,
+  EPISTEMIC_PAST,
+  MODAL,
+  MODAL_AFTER_SUBJECT,
+  PLAN_BEFORE,
+} from './english.js';
+import type { CountedNoun } from './noun-phrase.js';
+import type { NumberMention } from './numbers.js';
+import type { CueHit, SentenceContext } from './sentence-context.js';
+
+/** "US to ship 7,000", "agreed to take 7,000": an action in the infinitive is intended, not done. */
+const INFINITIVE_BEFORE = /\bto\s+$/;
+/** A denial covers the claim it introduces, up to where the speaker gives their own figure. */
+export function isDenied(context: SentenceContext, clause: [number, number], mention: NumberMention): boolean {
+  const denialEnd = context.denialEnds.filter((end) => end <= mention.start).at(-1);
+  if (denialEnd !== undefined && !COUNTER_CLAIM.test(context.lower.slice(denialEnd, mention.start))) return true;
+  return DENIAL_AFTER.test(context.lower.slice(mention.end, clause[1]));
+}
+
+/** The words that carry the verb's mood: between subject and verb, or before verb and object. */
+export function verbWindow(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit, noun: CountedNoun): string {
+  const window =
+    cue.start > mention.start
+      ? context.lower.slice(mention.end, cue.end)
+      : context.lower.slice(Math.max(clause[0], cue.start - 45), mention.start) +
+        (ACTION_NOUN_OF.test(context.lower.slice(cue.start)) ? context.lower.slice(noun.end, Math.min(clause[1], noun.end + 40)) : '');
+  return window.replace(EPISTEMIC_PAST, ' ').replace(EMBEDDED_PLAN, ' ');
+}
+
+export function isPlanned(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit, noun: CountedNoun, before: string): boolean {
+  if (BATCH_OF_PLAN.test(before) || PLAN_BEFORE.test(before)) return true;
+  if (cue.end <= mention.start && MODAL_AFTER_SUBJECT.test(context.lower.slice(noun.end, noun.end + 30))) return true;
+  if (cue.end <= mention.start && INFINITIVE_BEFORE.test(context.lower.slice(Math.max(0, cue.start - 4), cue.start))) return true;
+  return MODAL.test(verbWindow(context, clause, mention, cue, noun));
+}

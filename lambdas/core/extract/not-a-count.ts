@@ -1,0 +1,75 @@
+import {
+  AGE_AFTER,
+  AGE_BEFORE,
+  APPOSITION_BEFORE,
+  CLOCK_AFTER,
+  CLOCK_BEFORE,
+  EARLIER_VALUE_BEFORE,
+  GROUP_SIZE_BEFORE,
+  RATE_AFTER,
+  RATIO_AFTER,
+  RATIO_BEFORE,
+  SOURCE_AFTER,
+  SUBGROUP_BEFORE,
+} from './english.js';
+import type { Lexicon } from './lexicon.js';
+import { readCountedNoun, type CountedNoun } from './noun-phrase.js';
+import { findNumbers, type NumberMention } from './numbers.js';
+import type { SentenceContext } from './sentence-context.js';
+
+/** Above this a "count of people" is a misread, whatever the words say. */
+export const MAX_PEOPLE = 10_000_000;
+
+const LABEL_BEFORE = /\b(?:resolution|article|no\.?|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)\s*$/;
+const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE_BEFORE = new RegExp(`\\b${MONTH_NAME}\\s+$`);
+const DATE_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b`);
+const UNIT_REASON: Record<string, string> = {
+  percent: 'a percentage',
+  money: 'an amount of money',
+  distance: 'a distance',
+  duration_hyphen: 'a duration or an age',
+};
+
+/** "Aigerim, 29, held her daughter": a number between commas after a name is an age. */
+const NAME_AGE_BEFORE = /\b[A-Z][a-z]+,\s*$/;
+function isDate(context: SentenceContext, mention: NumberMention): boolean {
+  return (
+    DATE_BEFORE.test(context.text.slice(Math.max(0, mention.start - 12), mention.start)) ||
+    DATE_AFTER.test(context.text.slice(mention.end, mention.end + 16))
+  );
+}
+
+/** Why a number is no count of tracked people at all, whatever its sentence reports. */
+export function droppedFor(context: SentenceContext, mention: NumberMention, before: string, noun: CountedNoun, lexicon: Lexicon): string | undefined {
+  if (mention.vague || mention.value === null) return 'a vague amount, not a figure';
+  if (mention.unit) return UNIT_REASON[mention.unit] ?? `a ${mention.unit}`;
+  if (mention.year && noun.kind !== 'people') return 'a year';
+  if (isDate(context, mention)) return 'a date';
+  if (CLOCK_BEFORE.test(before) || CLOCK_AFTER.test(context.lower.slice(mention.end, mention.end + 6))) return 'a time of day';
+  if (noun.kind !== 'implicit' && SOURCE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'counts the sources of a report';
+  if (!Number.isInteger(mention.value) || mention.value < 1) return 'not a whole count';
+  if (mention.value > MAX_PEOPLE) return `over ${MAX_PEOPLE.toLocaleString('en')}: not a count of people`;
+  if (LABEL_BEFORE.test(before)) return 'a label or reference number, not a count';
+  if (noun.kind === 'excluded') return `counts ${noun.word}, not tracked people`;
+  if (mention.form === 'words' && mention.value === 1) return '"one" is a pronoun here, not a count';
+  if (RATIO_BEFORE.test(before) || RATIO_AFTER.test(context.lower.slice(mention.end, mention.end + 12))) return 'part of a ratio';
+  if (noun.kind === 'implicit' && (AGE_BEFORE.test(before) || AGE_AFTER.test(context.lower.slice(mention.end, mention.end + 20)))) return 'an age';
+  if (NAME_AGE_BEFORE.test(context.text.slice(Math.max(0, mention.start - 30), mention.start)) && /^\s*,/.test(context.text.slice(mention.end))) return 'an age';
+  if (GROUP_SIZE_BEFORE.test(before)) return 'the size of each group, not a total';
+  if (RATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'a rate, not a total';
+  const apposition = APPOSITION_BEFORE.exec(before);
+  if (apposition && lexicon.nounClass.get(apposition[1]!) === 'excluded') return `describes ${apposition[1]}, not tracked people`;
+  if (noun.kind === 'other') return `counts "${noun.word}", not people`;
+  if (SUBGROUP_BEFORE.test(before)) return 'part of a larger figure (a subgroup)';
+  return undefined;
+}
+
+/** "1,400 guards, down from some 3,000": an earlier value counts what the value before it counts. */
+export function earlierValueReason(context: SentenceContext, mention: NumberMention, noun: CountedNoun, before: string, lexicon: Lexicon): string | undefined {
+  if (noun.kind !== 'implicit' || !EARLIER_VALUE_BEFORE.test(before)) return undefined;
+  const previous = findNumbers(context.text.slice(0, mention.start)).at(-1);
+  if (!previous) return undefined;
+  const counted = readCountedNoun(context.text, previous.end, lexicon);
+  return counted.kind === 'excluded' || counted.kind === 'other' ? `an earlier value of a count of ${counted.word}` : undefined;
+}

@@ -1,0 +1,45 @@
+import type { MetricRole } from '../topic/topic.js';
+import {
+  OF_ITS_NATIONALS,
+  OF_THEM,
+  SUBGROUP_AFTER,
+  SUBGROUP_SUBJECT,
+} from './english.js';
+import type { Lexicon } from './lexicon.js';
+import { readCountedNoun, type CountedNoun } from './noun-phrase.js';
+import type { NumberMention } from './numbers.js';
+import type { SentenceContext } from './sentence-context.js';
+
+export const STOCK_ROLES = new Set<MetricRole | undefined>(['held', 'population']);
+/** Who a subgroup noun may name in full: people sent home by nationality, escapees caught again. */
+const WHOLE_BY_NATURE = new Set<MetricRole | undefined>(['recaptured', 'moved', 'planned']);
+
+const PREDICATE = /^\s+(?:were|are|was|is)\s+/;
+/** What may follow "N were" without saying what kind of people they are. */
+const NOT_A_CLASS = /^(?:[a-z]+ed|[a-z]+ing|being|been|still|now|already|due|to|in|at|inside|behind|under|held|kept|sent|taken|flown|brought|thought|said|believed|reported|expected|set|about|also|then|later|not|never|back|on|out|free|missing)\b/;
+
+/**
+ * Whether the number counts only part of a figure: the Iraqis among the transferred, the women
+ * among the escapees. Who is repatriated is often named by nationality, and the recaptured are
+ * by nature "81 of the escapees", so those keep such nouns.
+ */
+export function subgroupReason(context: SentenceContext, clause: [number, number], mention: NumberMention, noun: CountedNoun, role: MetricRole | undefined, after: string, lexicon: Lexicon): string | undefined {
+  if (role === 'origins') return undefined;
+  if (noun.kind === 'subgroup' && role !== 'returned') return `counts ${noun.word}: a subgroup, not a total`;
+  const predicate = noun.kind === 'implicit' ? PREDICATE.exec(context.text.slice(noun.end, noun.end + 80)) : null;
+  if (predicate && !NOT_A_CLASS.test(context.lower.slice(noun.end + predicate[0].length, noun.end + predicate[0].length + 20))) {
+    return 'says what kind of people part of a larger figure are (a subgroup)';
+  }
+  if (SUBGROUP_SUBJECT.test(context.lower.slice(clause[0], mention.start))) {
+    return 'counts a named part of a larger figure (a subgroup)';
+  }
+  if (STOCK_ROLES.has(role) && OF_ITS_NATIONALS.test(after)) return "counts one state's nationals: a subgroup, not a total";
+  const ofThem = OF_THEM.exec(after);
+  if (ofThem && readCountedNoun(context.text, mention.end + ofThem[0].length, lexicon).kind === 'subgroup') {
+    return 'says what kind of people part of a larger figure are (a subgroup)';
+  }
+  if (!WHOLE_BY_NATURE.has(role) && SUBGROUP_AFTER.test(after)) {
+    return 'part of a larger figure (a subgroup)';
+  }
+  return undefined;
+}
