@@ -26,11 +26,16 @@ function bestOf<T>(runs: number, work: () => T): { seconds: number; result: T } 
 /** Extraction over >= 5 MB of generated news, against a bare regex scan for numbers of the same bytes. */
 export function measureExtraction(topic: Topic, bytes = 6 * 1024 * 1024): ExtractThroughput {
   const articles = generateArticles(bytes);
-  const megabytes = articles.reduce((sum, article) => sum + Buffer.byteLength(article.title) + Buffer.byteLength(article.text), 0) / 1024 / 1024;
+  const megabytes =
+    articles.reduce((sum, article) => sum + Buffer.byteLength(article.title) + Buffer.byteLength(article.text), 0) / 1024 / 1024;
   const extract = createExtractor(topic);
   const extraction = bestOf(3, () => articles.reduce((count, article) => count + extract(article).figures.length, 0));
   const scan = bestOf(5, () =>
-    articles.reduce((count, article) => count + (article.title.match(BARE_NUMBER_SCAN)?.length ?? 0) + (article.text.match(BARE_NUMBER_SCAN)?.length ?? 0), 0),
+    articles.reduce(
+      (count, article) =>
+        count + (article.title.match(BARE_NUMBER_SCAN)?.length ?? 0) + (article.text.match(BARE_NUMBER_SCAN)?.length ?? 0),
+      0,
+    ),
   );
   return {
     megabytes,

@@ -39,7 +39,10 @@ const options = new Command()
 
 const extract = createExtractor(loadTopicFile());
 const report: Record<string, unknown> = {};
-for (const [name, folder] of [['main', CORPUS], ['holdout', join(CORPUS, 'holdout')]] as const) {
+for (const [name, folder] of [
+  ['main', CORPUS],
+  ['holdout', join(CORPUS, 'holdout')],
+] as const) {
   const items = readCorpus(folder);
   const tally = new Tally();
   const errors: string[] = [];
@@ -48,13 +51,18 @@ for (const [name, folder] of [['main', CORPUS], ['holdout', join(CORPUS, 'holdou
     const result = compareFigures(item.figures, predicted);
     tally.add(result);
     for (const figure of result.missed) errors.push(`${item.id} MISSED   ${JSON.stringify(figure)}\n    ${item.text.slice(0, 300)}`);
-    for (const figure of result.spurious) errors.push(`${item.id} SPURIOUS ${JSON.stringify({ ...figure, quote: undefined, number: undefined, start: undefined, end: undefined })}\n    ${item.text.slice(0, 300)}`);
+    for (const figure of result.spurious)
+      errors.push(
+        `${item.id} SPURIOUS ${JSON.stringify({ ...figure, quote: undefined, number: undefined, start: undefined, end: undefined })}\n    ${item.text.slice(0, 300)}`,
+      );
   }
   const overall = tally.overall();
   report[name] = { items: items.length, overall, metrics: Object.fromEntries(tally.metrics()) };
   if (options.json) continue;
   console.log(`\n${name}: ${items.length} items`);
-  console.log(`${'metric'.padEnd(24)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'f1'.padStart(6)}`);
+  console.log(
+    `${'metric'.padEnd(24)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'f1'.padStart(6)}`,
+  );
   for (const [metric, scores] of [...tally.metrics(), ['OVERALL', overall] as const]) {
     console.log(
       `${metric.padEnd(24)} ${String(scores.truePositives).padStart(4)} ${String(scores.falsePositives).padStart(4)} ${String(scores.falseNegatives).padStart(4)} ${scores.precision.toFixed(3).padStart(6)} ${scores.recall.toFixed(3).padStart(6)} ${scores.f1.toFixed(3).padStart(6)}`,

@@ -148,7 +148,10 @@ describe('extract FILE', () => {
   });
 
   it('reads HTML files as text', async () => {
-    const path = file('story.html', `<html><head><title>ignored 999</title></head><body><p>${HELD}</p><script>var n = 12000;</script></body></html>`);
+    const path = file(
+      'story.html',
+      `<html><head><title>ignored 999</title></head><body><p>${HELD}</p><script>var n = 12000;</script></body></html>`,
+    );
     const result = await cli(['extract', '--json', path]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ figures: [{ metric: 'detainees_held', value: 8500, bound: 'exact', quote: HELD }] });
@@ -174,7 +177,10 @@ describe('extract FILE', () => {
 
 describe('explain FILE', () => {
   it('lists a dropped year with its reason, next to the figure the other number became', async () => {
-    const path = file('explain.txt', 'Islamic State fighters have been held in SDF prisons since 2019, and 150 were moved to Iraq on Wednesday.\n');
+    const path = file(
+      'explain.txt',
+      'Islamic State fighters have been held in SDF prisons since 2019, and 150 were moved to Iraq on Wednesday.\n',
+    );
     const result = await cli(['explain', path]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^\s*2019\s+dropped:.*\byear\b/m);

@@ -8,13 +8,54 @@ const extract = createExtractor(loadTopicFile());
 
 /** Words the extractor reacts to, so random texts reach its deeper rules, not just the gate. */
 const storyWords = fc.constantFrom(
-  'moved', 'transferred', 'held', 'escaped', 'recaptured', 'repatriated', 'could', 'up to', 'more than',
-  'about', 'detainees', 'people', 'countries', 'al-Hol', 'Roj', 'Ghwayran', 'camp', 'prison', 'Iraq',
-  'Syria', 'another', 'denied', 'including', 'of them', 'whether', 'in 2019', 'seven thousand',
-  'a dozen', '1,500', '7 000', '24,000', '999,999,999,999,999,999,999,999', '5-7,000', '; ', ', ', '. ', '\n',
-  '<p>', '</p>', '&amp;', '<script>1,000 moved</script>', 'İ', '’', '"',
+  'moved',
+  'transferred',
+  'held',
+  'escaped',
+  'recaptured',
+  'repatriated',
+  'could',
+  'up to',
+  'more than',
+  'about',
+  'detainees',
+  'people',
+  'countries',
+  'al-Hol',
+  'Roj',
+  'Ghwayran',
+  'camp',
+  'prison',
+  'Iraq',
+  'Syria',
+  'another',
+  'denied',
+  'including',
+  'of them',
+  'whether',
+  'in 2019',
+  'seven thousand',
+  'a dozen',
+  '1,500',
+  '7 000',
+  '24,000',
+  '999,999,999,999,999,999,999,999',
+  '5-7,000',
+  '; ',
+  ', ',
+  '. ',
+  '\n',
+  '<p>',
+  '</p>',
+  '&amp;',
+  '<script>1,000 moved</script>',
+  'İ',
+  '’',
+  '"',
 );
-const storyText = fc.array(fc.oneof(storyWords, fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 60 }).map((parts) => parts.join(' '));
+const storyText = fc
+  .array(fc.oneof(storyWords, fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 60 })
+  .map((parts) => parts.join(' '));
 
 describe('extraction on any input', () => {
   it('never throws, and every figure is a sane count pointing at its own text', () => {

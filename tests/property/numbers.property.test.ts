@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findNumbers, parseNumberWords } from '../../lambdas/core/extract/numbers.js';
 
-const ONES = 'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ');
+const ONES =
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+    ' ',
+  );
 const TENS = ['', '', ...'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ')];
 
 function belowHundred(n: number): string {
@@ -47,9 +50,49 @@ const numberSoup = fc
   .array(
     fc.oneof(
       fc.constantFrom(
-        'one', 'twenty', 'hundred', 'thousand', 'million', 'dozen', 'dozens', 'tens', 'of', 'a', 'half', 'few', 'several', 'some',
-        'between', 'and', 'to', 'from', 'first', 'thirds', '-year-old', ' ', ' ', '\u00A0', '-', '–', ',', '.', '000', '7', '1.5',
-        '2019', '$', 'US$', '€', 'USD', '%', 'km', 'm', 'k', 'bn', 'st', 'percent',
+        'one',
+        'twenty',
+        'hundred',
+        'thousand',
+        'million',
+        'dozen',
+        'dozens',
+        'tens',
+        'of',
+        'a',
+        'half',
+        'few',
+        'several',
+        'some',
+        'between',
+        'and',
+        'to',
+        'from',
+        'first',
+        'thirds',
+        '-year-old',
+        ' ',
+        ' ',
+        '\u00A0',
+        '-',
+        '–',
+        ',',
+        '.',
+        '000',
+        '7',
+        '1.5',
+        '2019',
+        '$',
+        'US$',
+        '€',
+        'USD',
+        '%',
+        'km',
+        'm',
+        'k',
+        'bn',
+        'st',
+        'percent',
       ),
       fc.string({ unit: 'binary', maxLength: 4 }),
     ),

@@ -8,16 +8,71 @@ const anyCodeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((
 
 const markupSoup = fc.string({
   unit: fc.constantFrom(
-    '<', '>', '/', '&', '#', 'x', ';', '=', '"', '!--', '-->', '<![CDATA[', ']]>', 'p', 'div', 'br', 'script',
-    'svg', 'head', 'body', 'amp', 'nbsp', '8217', ' ', '\n', '\u00a0', '.', 'A', '1', '“', '😀',
+    '<',
+    '>',
+    '/',
+    '&',
+    '#',
+    'x',
+    ';',
+    '=',
+    '"',
+    '!--',
+    '-->',
+    '<![CDATA[',
+    ']]>',
+    'p',
+    'div',
+    'br',
+    'script',
+    'svg',
+    'head',
+    'body',
+    'amp',
+    'nbsp',
+    '8217',
+    ' ',
+    '\n',
+    '\u00a0',
+    '.',
+    'A',
+    '1',
+    '“',
+    '😀',
   ),
   maxLength: 200,
 });
 
 const proseSoup = fc.string({
   unit: fc.constantFrom(
-    '.', '!', '?', ' ', '  ', '\n', '\r', '\u2028', '\u00a0', '\t', '”', '“', '"', "'", ')', 'A', 'a', 'É',
-    'U.S', 'Mr', 'No', 'e.g', '1', ',', ';', '😀', '\ud800', 'word',
+    '.',
+    '!',
+    '?',
+    ' ',
+    '  ',
+    '\n',
+    '\r',
+    '\u2028',
+    '\u00a0',
+    '\t',
+    '”',
+    '“',
+    '"',
+    "'",
+    ')',
+    'A',
+    'a',
+    'É',
+    'U.S',
+    'Mr',
+    'No',
+    'e.g',
+    '1',
+    ',',
+    ';',
+    '😀',
+    '\ud800',
+    'word',
   ),
   maxLength: 300,
 });
@@ -90,7 +145,10 @@ describe('htmlToText output shape', () => {
 
   it('never outputs the content of an injected script', () => {
     const marker = 'INJECTED';
-    const textFragment = fc.string().filter((s) => !s.includes(marker)).map(escapeHtml);
+    const textFragment = fc
+      .string()
+      .filter((s) => !s.includes(marker))
+      .map(escapeHtml);
     const tagFragment = fc.constantFrom('<p>', '</p>', '<div>', '</div>', '<b>', '</b>', '<br>', '<span class="x">', '</span>');
     const fragments = fc.array(fc.oneof(textFragment, tagFragment), { maxLength: 8 }).map((parts) => parts.join(''));
     const scriptBody = fc.string().filter((s) => !/<\/script/i.test(s));

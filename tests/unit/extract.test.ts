@@ -56,9 +56,9 @@ function expectNoFigure(text: string, number: string): void {
 
 describe('numbers written in digits', () => {
   it('reads a number with comma thousands separators', () => {
-    expect(figuresIn('American forces relocated 2,350 Islamic State detainees to Iraqi prisons by Sunday, a coalition spokesman said.')).toEqual([
-      { metric: 'detainees_transferred', value: 2350, bound: 'exact' },
-    ]);
+    expect(
+      figuresIn('American forces relocated 2,350 Islamic State detainees to Iraqi prisons by Sunday, a coalition spokesman said.'),
+    ).toEqual([{ metric: 'detainees_transferred', value: 2350, bound: 'exact' }]);
   });
 
   it('reads a number with a space as thousands separator ("4 300")', () => {
@@ -120,37 +120,105 @@ describe('bounds', () => {
   });
 
   it.each([
-    ['more than', 'More than 600 IS detainees have been transferred to Iraq so far, officials said.', { metric: 'detainees_transferred', value: 600 }],
+    [
+      'more than',
+      'More than 600 IS detainees have been transferred to Iraq so far, officials said.',
+      { metric: 'detainees_transferred', value: 600 },
+    ],
     ['over', 'Over 9,000 IS suspects remain held in SDF-run prisons in north-eastern Syria.', { metric: 'detainees_held', value: 9000 }],
-    ['at least', 'At least 40 IS fighters escaped from al-Shaddadi prison, a local official said.', { metric: 'escaped', value: 40, facility: 'al-Shaddadi' }],
-    ['upwards of', 'Upwards of 3,000 detainees have been moved to Iraq since January, according to Baghdad.', { metric: 'detainees_transferred', value: 3000 }],
-    ['in excess of', 'In excess of 20,000 people live in al-Hol camp, aid groups say.', { metric: 'camp_population', value: 20000, facility: 'al-Hol' }],
-    ['exceeding', 'Roj camp houses a population exceeding 2,500, officials said.', { metric: 'camp_population', value: 2500, facility: 'Roj' }],
+    [
+      'at least',
+      'At least 40 IS fighters escaped from al-Shaddadi prison, a local official said.',
+      { metric: 'escaped', value: 40, facility: 'al-Shaddadi' },
+    ],
+    [
+      'upwards of',
+      'Upwards of 3,000 detainees have been moved to Iraq since January, according to Baghdad.',
+      { metric: 'detainees_transferred', value: 3000 },
+    ],
+    [
+      'in excess of',
+      'In excess of 20,000 people live in al-Hol camp, aid groups say.',
+      { metric: 'camp_population', value: 20000, facility: 'al-Hol' },
+    ],
+    [
+      'exceeding',
+      'Roj camp houses a population exceeding 2,500, officials said.',
+      { metric: 'camp_population', value: 2500, facility: 'Roj' },
+    ],
   ])('reads "%s" as at_least', (_phrase, text, expected) => {
     expect(figuresIn(text)).toEqual([{ ...expected, bound: 'at_least' }]);
   });
 
   it.each([
-    ['up to', 'Up to 7,000 IS detainees could eventually be moved to Iraq, the Pentagon said.', { metric: 'transfer_planned', value: 7000 }],
-    ['as many as', 'As many as 400 IS fighters escaped from al-Shaddadi prison during the chaos, the SDF said.', { metric: 'escaped', value: 400, facility: 'al-Shaddadi' }],
-    ['fewer than', 'Fewer than 500 IS detainees have been transferred so far, a Kurdish official said.', { metric: 'detainees_transferred', value: 500 }],
-    ['less than', 'Less than 2,000 people now live in Roj camp, according to the UN.', { metric: 'camp_population', value: 2000, facility: 'Roj' }],
-    ['no more than', 'No more than 300 IS detainees have been moved to Iraq, a Kurdish official said.', { metric: 'detainees_transferred', value: 300 }],
-    ['a maximum of', 'A maximum of 7,000 detainees will be transferred under the agreement, Iraqi officials said.', { metric: 'transfer_planned', value: 7000 }],
+    [
+      'up to',
+      'Up to 7,000 IS detainees could eventually be moved to Iraq, the Pentagon said.',
+      { metric: 'transfer_planned', value: 7000 },
+    ],
+    [
+      'as many as',
+      'As many as 400 IS fighters escaped from al-Shaddadi prison during the chaos, the SDF said.',
+      { metric: 'escaped', value: 400, facility: 'al-Shaddadi' },
+    ],
+    [
+      'fewer than',
+      'Fewer than 500 IS detainees have been transferred so far, a Kurdish official said.',
+      { metric: 'detainees_transferred', value: 500 },
+    ],
+    [
+      'less than',
+      'Less than 2,000 people now live in Roj camp, according to the UN.',
+      { metric: 'camp_population', value: 2000, facility: 'Roj' },
+    ],
+    [
+      'no more than',
+      'No more than 300 IS detainees have been moved to Iraq, a Kurdish official said.',
+      { metric: 'detainees_transferred', value: 300 },
+    ],
+    [
+      'a maximum of',
+      'A maximum of 7,000 detainees will be transferred under the agreement, Iraqi officials said.',
+      { metric: 'transfer_planned', value: 7000 },
+    ],
   ])('reads "%s" as at_most', (_phrase, text, expected) => {
     expect(figuresIn(text)).toEqual([{ ...expected, bound: 'at_most' }]);
   });
 
   it.each([
-    ['about', 'About 150 IS fighters were moved from Syria to Iraq in the first transfer.', { metric: 'detainees_transferred', value: 150 }],
+    [
+      'about',
+      'About 150 IS fighters were moved from Syria to Iraq in the first transfer.',
+      { metric: 'detainees_transferred', value: 150 },
+    ],
     ['around', 'Around 10,000 IS fighters are held in prisons run by the SDF.', { metric: 'detainees_held', value: 10000 }],
-    ['approximately', 'Approximately 2,600 people live in Roj camp, a UN agency said.', { metric: 'camp_population', value: 2600, facility: 'Roj' }],
-    ['roughly', 'Roughly 900 detainees have been handed over to Iraqi authorities, the ministry said.', { metric: 'detainees_transferred', value: 900 }],
+    [
+      'approximately',
+      'Approximately 2,600 people live in Roj camp, a UN agency said.',
+      { metric: 'camp_population', value: 2600, facility: 'Roj' },
+    ],
+    [
+      'roughly',
+      'Roughly 900 detainees have been handed over to Iraqi authorities, the ministry said.',
+      { metric: 'detainees_transferred', value: 900 },
+    ],
     ['some', 'Some 80 IS prisoners escaped from al-Aqtan prison, residents said.', { metric: 'escaped', value: 80, facility: 'al-Aqtan' }],
-    ['nearly', 'Nearly 1,000 IS suspects have been transferred to Iraq, a security source said.', { metric: 'detainees_transferred', value: 1000 }],
+    [
+      'nearly',
+      'Nearly 1,000 IS suspects have been transferred to Iraq, a security source said.',
+      { metric: 'detainees_transferred', value: 1000 },
+    ],
     ['almost', 'Almost 300 of the escapees have been recaptured, the SDF said.', { metric: 'recaptured', value: 300 }],
-    ['an estimated', 'An estimated 23,000 people are held in al-Hol camp, the UN said.', { metric: 'camp_population', value: 23000, facility: 'al-Hol' }],
-    ['close to', 'Close to 60 countries have citizens among the IS detainees held in Syria.', { metric: 'detainee_nationalities', value: 60 }],
+    [
+      'an estimated',
+      'An estimated 23,000 people are held in al-Hol camp, the UN said.',
+      { metric: 'camp_population', value: 23000, facility: 'al-Hol' },
+    ],
+    [
+      'close to',
+      'Close to 60 countries have citizens among the IS detainees held in Syria.',
+      { metric: 'detainee_nationalities', value: 60 },
+    ],
   ])('reads "%s" as approx', (_phrase, text, expected) => {
     expect(figuresIn(text)).toEqual([{ ...expected, bound: 'approx' }]);
   });
@@ -538,7 +606,9 @@ describe('headlines', () => {
   });
 
   it('reads a headline on the first line of a plain text without running it into the body', () => {
-    const extraction = run('Iraq takes in 500 Daesh suspects from Syria\nBaghdad, Feb 2 - Iraqi officials said the transfer would continue.');
+    const extraction = run(
+      'Iraq takes in 500 Daesh suspects from Syria\nBaghdad, Feb 2 - Iraqi officials said the transfer would continue.',
+    );
     expect(extraction.figures.map(reading)).toEqual([{ metric: 'detainees_transferred', value: 500, bound: 'exact' }]);
     expect(extraction.figures[0]?.quote).toBe('Iraq takes in 500 Daesh suspects from Syria');
   });
@@ -586,7 +656,9 @@ describe('facilities', () => {
 
 describe('HTML input', () => {
   it('decodes entities before reading', () => {
-    const extraction = run('<p>Iraq&#39;s justice ministry said more&nbsp;than&nbsp;1,000 IS detainees had been handed over by the SDF &amp; US forces.</p>');
+    const extraction = run(
+      '<p>Iraq&#39;s justice ministry said more&nbsp;than&nbsp;1,000 IS detainees had been handed over by the SDF &amp; US forces.</p>',
+    );
     expect(extraction.figures.map(reading)).toEqual([{ metric: 'detainees_transferred', value: 1000, bound: 'at_least' }]);
     expect(extraction.text).toContain("Iraq's justice ministry");
     expect(extraction.text).not.toMatch(/&(?:#39|nbsp|amp);/);
@@ -604,7 +676,9 @@ describe('HTML input', () => {
   });
 
   it('treats <p> blocks as sentence breaks', () => {
-    const extraction = run('<h2>Iraq receives IS detainees</h2><p>Iraq received 400 IS detainees on Monday</p><p>About 24,000 people live in al-Hol camp</p>');
+    const extraction = run(
+      '<h2>Iraq receives IS detainees</h2><p>Iraq received 400 IS detainees on Monday</p><p>About 24,000 people live in al-Hol camp</p>',
+    );
     expect(extraction.figures.map(reading)).toEqual([
       { metric: 'detainees_transferred', value: 400, bound: 'exact' },
       { metric: 'camp_population', value: 24000, bound: 'approx', facility: 'al-Hol' },
@@ -630,11 +704,21 @@ describe('HTML input', () => {
 
 describe('offsets', () => {
   const inputs: Array<[string, ExtractInput]> = [
-    ['plain text', { text: 'Officials said on Tuesday that 150 IS detainees had been moved. Up to 7,000 could follow by the summer, and 24,000 people live in al-Hol camp.' }],
-    ['a title and a body', { title: 'US moves 150 IS detainees to Iraq', text: 'The SDF says 9,000 ISIS suspects remain held in its prisons since 2019.' }],
+    [
+      'plain text',
+      {
+        text: 'Officials said on Tuesday that 150 IS detainees had been moved. Up to 7,000 could follow by the summer, and 24,000 people live in al-Hol camp.',
+      },
+    ],
+    [
+      'a title and a body',
+      { title: 'US moves 150 IS detainees to Iraq', text: 'The SDF says 9,000 ISIS suspects remain held in its prisons since 2019.' },
+    ],
     [
       'HTML with entities',
-      { text: '<p>Iraq&#39;s ministry said&nbsp;1,200 Daesh suspects were received.</p><p>Some 3,000 families left al-Hol camp in 2025.</p>' },
+      {
+        text: '<p>Iraq&#39;s ministry said&nbsp;1,200 Daesh suspects were received.</p><p>Some 3,000 families left al-Hol camp in 2025.</p>',
+      },
     ],
     ['letters that grow when lowered', { text: 'İSTANBUL İHA — Some 2,100 IS suspects have been moved to Iraq, officials said.' }],
   ];
@@ -696,7 +780,9 @@ describe('relevance', () => {
   });
 
   it('does not take the word "is" for the group', () => {
-    expect(isRelevant('This is a report on the transfer of prisoners and detainees between prisons in Iraq and Syria.').relevant).toBe(false);
+    expect(isRelevant('This is a report on the transfer of prisoners and detainees between prisons in Iraq and Syria.').relevant).toBe(
+      false,
+    );
   });
 });
 
@@ -781,7 +867,9 @@ describe('answers to a question', () => {
 
   it('quotes the question with the answer, so the figure shows where its meaning came from', () => {
     const extraction = run('Q: How many got out of the prison?\nA: Upwards of 1,200, the guards told us.');
-    expect(extraction.figures.map((figure) => figure.quote)).toEqual(['Q: How many got out of the prison?\nA: Upwards of 1,200, the guards told us.']);
+    expect(extraction.figures.map((figure) => figure.quote)).toEqual([
+      'Q: How many got out of the prison?\nA: Upwards of 1,200, the guards told us.',
+    ]);
   });
 
   it('does not lend a question to an answer that names its own action', () => {

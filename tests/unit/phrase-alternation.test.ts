@@ -16,7 +16,10 @@ describe('phrase alternation', () => {
   });
 
   it('lets a space in a phrase match any run of white space, and either apostrophe match', () => {
-    expect("taken  into\ncustody at al-sina’a".match(matcher(['taken into custody', "al-sina'a"]))).toEqual(['taken  into\ncustody', 'al-sina’a']);
+    expect('taken  into\ncustody at al-sina’a'.match(matcher(['taken into custody', "al-sina'a"]))).toEqual([
+      'taken  into\ncustody',
+      'al-sina’a',
+    ]);
   });
 
   it('treats characters with a meaning in regular expressions as plain text', () => {

@@ -3,7 +3,13 @@ import { PhraseMatcher, tokenize } from '../../lambdas/core/text/phrase-matcher.
 
 describe('tokens', () => {
   it('keeps hyphens, apostrophes and dots inside a word and reads a typographic apostrophe as straight', () => {
-    expect(tokenize("al-hol and al-sina’a, u.s. forces").map((token) => token.word)).toEqual(['al-hol', 'and', "al-sina'a", 'u.s', 'forces']);
+    expect(tokenize('al-hol and al-sina’a, u.s. forces').map((token) => token.word)).toEqual([
+      'al-hol',
+      'and',
+      "al-sina'a",
+      'u.s',
+      'forces',
+    ]);
   });
 
   it("keeps a possessive 's apart from the name it follows", () => {

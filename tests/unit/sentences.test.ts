@@ -7,10 +7,7 @@ function texts(input: string): string[] {
 
 describe('splitSentences terminators', () => {
   it('splits after a full stop before a capital letter', () => {
-    expect(texts('150 detainees were moved. Officials confirmed it.')).toEqual([
-      '150 detainees were moved.',
-      'Officials confirmed it.',
-    ]);
+    expect(texts('150 detainees were moved. Officials confirmed it.')).toEqual(['150 detainees were moved.', 'Officials confirmed it.']);
   });
 
   it('splits after an exclamation mark and a question mark', () => {
@@ -18,10 +15,7 @@ describe('splitSentences terminators', () => {
   });
 
   it('splits before a digit', () => {
-    expect(texts('The transfer began in 2019. 150 were moved.')).toEqual([
-      'The transfer began in 2019.',
-      '150 were moved.',
-    ]);
+    expect(texts('The transfer began in 2019. 150 were moved.')).toEqual(['The transfer began in 2019.', '150 were moved.']);
   });
 
   it('splits before an opening curly quote', () => {
@@ -55,9 +49,7 @@ describe('splitSentences terminators', () => {
 
 describe('splitSentences quotes', () => {
   it('keeps a quote ending in a comma with its attribution', () => {
-    expect(texts('“We moved 150 detainees,” the official said.')).toEqual([
-      '“We moved 150 detainees,” the official said.',
-    ]);
+    expect(texts('“We moved 150 detainees,” the official said.')).toEqual(['“We moved 150 detainees,” the official said.']);
   });
 
   it('splits after a closing quote that follows the stop', () => {
@@ -74,11 +66,12 @@ describe('splitSentences quotes', () => {
 });
 
 describe('splitSentences abbreviations', () => {
-  it.each([
-    'Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Sgt', 'Adm', 'Sen', 'Rep', 'Gov', 'Pres', 'St',
-  ])('does not split after the title "%s."', (title) => {
-    expect(texts(`They met ${title}. Abdi about 150 detainees.`)).toHaveLength(1);
-  });
+  it.each(['Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Sgt', 'Adm', 'Sen', 'Rep', 'Gov', 'Pres', 'St'])(
+    'does not split after the title "%s."',
+    (title) => {
+      expect(texts(`They met ${title}. Abdi about 150 detainees.`)).toHaveLength(1);
+    },
+  );
 
   it.each(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'])(
     'does not split after the month "%s."',

@@ -8,7 +8,11 @@ import { parseTopic, TopicError } from '../../lambdas/core/topic/topic.js';
 
 describe('the topic file', () => {
   it('ships the default topic with all eight metrics of the contract', () => {
-    expect(loadTopicFile().metrics.map((metric) => metric.id).sort()).toEqual([
+    expect(
+      loadTopicFile()
+        .metrics.map((metric) => metric.id)
+        .sort(),
+    ).toEqual([
       'camp_population',
       'detainee_nationalities',
       'detainees_held',

@@ -23,7 +23,10 @@ export function figureKey(figure: LabelledFigure): string {
 }
 
 /** Matches predicted against expected figures as multisets; returns the unmatched of each side. */
-export function compareFigures(expected: LabelledFigure[], predicted: LabelledFigure[]): { missed: LabelledFigure[]; spurious: LabelledFigure[]; matched: LabelledFigure[] } {
+export function compareFigures(
+  expected: LabelledFigure[],
+  predicted: LabelledFigure[],
+): { missed: LabelledFigure[]; spurious: LabelledFigure[]; matched: LabelledFigure[] } {
   const remaining = new Map<string, number>();
   for (const figure of expected) remaining.set(figureKey(figure), (remaining.get(figureKey(figure)) ?? 0) + 1);
   const matched: LabelledFigure[] = [];

@@ -1,9 +1,4 @@
-import {
-  AUX_BEFORE,
-  PARTICIPLE,
-  RELATIVE,
-  SUBJECT_VERB,
-} from './english.js';
+import { AUX_BEFORE, PARTICIPLE, RELATIVE, SUBJECT_VERB } from './english.js';
 import type { CountedNoun } from './noun-phrase.js';
 import type { NumberMention } from './numbers.js';
 import type { CueHit, SentenceContext } from './sentence-context.js';
@@ -21,7 +16,12 @@ const PARTITIVE_OF = /^\s+of the\b/;
  * ("have been transported") to a participle that only describes the people ("once held at").
  * Noun cues count only where no action word does.
  */
-export function chooseCue(context: SentenceContext, clause: [number, number], mention: NumberMention, noun: CountedNoun): CueHit | undefined {
+export function chooseCue(
+  context: SentenceContext,
+  clause: [number, number],
+  mention: NumberMention,
+  noun: CountedNoun,
+): CueHit | undefined {
   const afterNoun = context.lower.slice(noun.end, noun.end + 40);
   const pick = (hits: CueHit[]): CueHit | undefined => {
     const after = hits.filter((hit) => hit.start >= mention.end);
@@ -34,9 +34,10 @@ export function chooseCue(context: SentenceContext, clause: [number, number], me
     const describesPeople =
       first && verbNext && !RELATIVE.test(afterNoun) && PARTICIPLE.test(context.lower.slice(first.start, first.end).split(/\s/)[0] ?? '');
     const partOfAnotherSet = first && PARTITIVE_OF.test(context.lower.slice(mention.end, mention.end + 10));
-    const finite = describesPeople || partOfAnotherSet
-      ? after.slice(1).find((hit) => AUX_BEFORE.test(context.lower.slice(Math.max(noun.end, hit.start - 24), hit.start)))
-      : undefined;
+    const finite =
+      describesPeople || partOfAnotherSet
+        ? after.slice(1).find((hit) => AUX_BEFORE.test(context.lower.slice(Math.max(noun.end, hit.start - 24), hit.start)))
+        : undefined;
     return finite ?? first ?? nearestBefore;
   };
   const inClause = context.cues.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);

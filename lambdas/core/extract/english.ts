@@ -8,9 +8,18 @@ import type { Bound } from './figure.js';
  */
 
 const BOUND_BEFORE: ReadonlyArray<[RegExp, Bound]> = [
-  [/\b(?:up to|as many as|(?<!no |not )fewer than|(?<!no |not )less than|no more than|not more than|a maximum of|at most|under|below|just under|as much as|a ceiling of|capped at|a maximum|at the most|could reach|may reach|might reach|could rise to|could total|could number)\s+$/, 'at_most'],
-  [/\b(?:(?<!no |not )more than|over|at least|upwards of|in excess of|exceeding|north of|above|greater than|a minimum of|no fewer than|no less than|not less than|not fewer than|passed|passes|passing|topped|tops|could top|top|surpassed|surpasses|exceeded|exceeds|crossed|past)\s+$/, 'at_least'],
-  [/\b(?:about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|close to|approx\.?|circa|an approximate|more or less|near|just shy of|the best part of|approaching|closer to|nearer to|in the region of)\s+$/, 'approx'],
+  [
+    /\b(?:up to|as many as|(?<!no |not )fewer than|(?<!no |not )less than|no more than|not more than|a maximum of|at most|under|below|just under|as much as|a ceiling of|capped at|a maximum|at the most|could reach|may reach|might reach|could rise to|could total|could number)\s+$/,
+    'at_most',
+  ],
+  [
+    /\b(?:(?<!no |not )more than|over|at least|upwards of|in excess of|exceeding|north of|above|greater than|a minimum of|no fewer than|no less than|not less than|not fewer than|passed|passes|passing|topped|tops|could top|top|surpassed|surpasses|exceeded|exceeds|crossed|past)\s+$/,
+    'at_least',
+  ],
+  [
+    /\b(?:about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|close to|approx\.?|circa|an approximate|more or less|near|just shy of|the best part of|approaching|closer to|nearer to|in the region of)\s+$/,
+    'approx',
+  ],
 ];
 
 const BOUND_AFTER: ReadonlyArray<[RegExp, Bound]> = [
@@ -35,9 +44,11 @@ export const MODAL =
   /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) (?:to|for)|ready to|readies|readying|willing to|scheduled|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|slated|bracing|talk(?:s|ed|ing)? (?:of|about)|spoke of|speak(?:s|ing)? of|eyes|eyeing|mulls|mulling|weighs|weighing|consider(?:s|ing)?|projects|projected|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
 
 /** The clause reports a claim as false, or the action as not having happened. */
-export const DENIAL_AFTER = /\b(?:were|was|are|is) (?:false|untrue|not true|baseless|unfounded|exaggerated|wrong|inaccurate)\b|\bwere denied\b|\bwas denied\b/;
+export const DENIAL_AFTER =
+  /\b(?:were|was|are|is) (?:false|untrue|not true|baseless|unfounded|exaggerated|wrong|inaccurate)\b|\bwere denied\b|\bwas denied\b/;
 /** After a denial the speaker may give their own figure: "..., putting the number at 120". */
-export const COUNTER_CLAIM = /,\s+(?:putting|saying|adding|but|instead|while)\b|\b(?:put|puts|putting) the (?:number|figure|toll|total)\b|\bsaid (?:that )?only\b|\bsaid\b/;
+export const COUNTER_CLAIM =
+  /,\s+(?:putting|saying|adding|but|instead|while)\b|\b(?:put|puts|putting) the (?:number|figure|toll|total)\b|\bsaid (?:that )?only\b|\bsaid\b/;
 export const DENIAL =
   /\b(?:denied|denies|deny|denying|dismissed|rejected|refuted|false|untrue|not true|baseless|unfounded|no evidence|debunked|rumou?rs?)\b/;
 export const NEGATED_ACTION = /\b(?:not|never|no|none|n't|neither|nor)\b[^,;]{0,30}$/;
@@ -50,14 +61,16 @@ export const INCREMENT_WINDOW =
   /\b(?:in|over|during|within) the (?:past|last|previous) (?:year|month|week|day|few (?:days|weeks|months))\b|\b(?:in|over|within|during) the (?:past|last|previous) (?:\d+|\w+) (?:hours?|days?|weeks?)\b|\b(?:in|within) (?:a single|one|the same) (?:day|night|week)\b|\b(?:overnight)\b/;
 
 /** The figure sums everything so far, which beats a batch word elsewhere in the sentence. */
-export const TOTAL = /\b(?:a total of|in total|in all|total(?:ling|ing)?|so far|to date|altogether|overall|cumulative|bringing the (?:total|number|tally)|brings the (?:total|number|tally)|takes the (?:total|number|tally)|raising the (?:total|number|tally))\b/;
+export const TOTAL =
+  /\b(?:a total of|in total|in all|total(?:ling|ing)?|so far|to date|altogether|overall|cumulative|bringing the (?:total|number|tally)|brings the (?:total|number|tally)|takes the (?:total|number|tally)|raising the (?:total|number|tally))\b/;
 
 /** The size of a plan, not of what was done: "a target of 7,000", "out of as many as 7,000". */
 export const PLAN_BEFORE =
   /\b(?:(?:target|goal|ceiling|estimate|plan) (?:remained|remains|is|was|stood at|stands at|of|at)|an estimate of|of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)\s*$/;
 
 /** A "first batch of the 7,000" is the size of the plan, not of the batch. */
-export const BATCH_OF_PLAN = /\b(?:first|initial|opening) (?:batch|group|wave|tranche|phase|round|stage) of (?:the |an estimated |up to |as many as |nearly |almost |some |about |around |roughly |approximately )+$/;
+export const BATCH_OF_PLAN =
+  /\b(?:first|initial|opening) (?:batch|group|wave|tranche|phase|round|stage) of (?:the |an estimated |up to |as many as |nearly |almost |some |about |around |roughly |approximately )+$/;
 
 /** History: the text dates the figure to an earlier time. */
 export const HISTORY =
@@ -83,14 +96,17 @@ export const OTHER_EVENT =
 export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clashes|attacks|airstrikes?|raids)\b/;
 
 /** Partitives and lists that make a number a part of another figure, not a total. */
-export const SUBGROUP_BEFORE = /\bamong (?:the|them|those)\b[^,;]*\b(?:were|was|are|is)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$|\b(?:including|includes|included|among them|among whom|of whom|of which|among those|amongst them|such as|incl\.|made up|make up|makes up|accounted for|account for|accounts for)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
-export const SUBGROUP_AFTER = /^\s*(?:\w+\s+){0,3}?(?:were|are|being)?\s*(?:among (?:them|the|those|whom)|of (?:them|whom|those|the total|the \d[\d,]*))\b/;
+export const SUBGROUP_BEFORE =
+  /\bamong (?:the|them|those)\b[^,;]*\b(?:were|was|are|is)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$|\b(?:including|includes|included|among them|among whom|of whom|of which|among those|amongst them|such as|incl\.|made up|make up|makes up|accounted for|account for|accounts for)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
+export const SUBGROUP_AFTER =
+  /^\s*(?:\w+\s+){0,3}?(?:were|are|being)?\s*(?:among (?:them|the|those|whom)|of (?:them|whom|those|the total|the \d[\d,]*))\b/;
 
 /** Room to take people in, which is no plan to move them: "the capacity to absorb 8,000". */
 export const ROOM_FOR = /\b(?:capacity|room for|space for|enough for|big enough|able to (?:absorb|accommodate|house|hold))\b/;
 
 /** A capacity is not a count: "can hold 10,000 inmates", "built to house 4,000". */
-export const CAPACITY = /\b(?:can|could|able to|built\b.{0,24}\bto|designed\b.{0,24}\bto|(?:designed|built|meant|intended) for|capacity|room for|space for|enough for|big enough)\b/;
+export const CAPACITY =
+  /\b(?:can|could|able to|built\b.{0,24}\bto|designed\b.{0,24}\bto|(?:designed|built|meant|intended) for|capacity|room for|space for|enough for|big enough)\b/;
 
 /** People named as the source of a report: "two residents said". */
 export const SOURCE_AFTER = /^\s+(?:said|say|says|told|reported|added|confirmed|recalled|described)\b/;
@@ -118,13 +134,16 @@ export const PARTICIPLE = /^(?:[a-z]+ed|held|kept|taken|sent|flown|brought|freed
 export const RELATIVE = /^\s*,?\s*(?:who|that|which)\b/;
 
 /** The number stands in apposition to a noun before it: "two battalions, roughly 1,500 men". */
-export const APPOSITION_BEFORE = /\b([a-z]+),\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|up to|approximately|an estimated)\s+)?$/;
+export const APPOSITION_BEFORE =
+  /\b([a-z]+),\s+(?:(?:about|around|roughly|some|nearly|almost|more than|over|up to|approximately|an estimated)\s+)?$/;
 
 /** "The women among the 1,500 escapees numbered 200": the subject names a part of the whole. */
-export const SUBGROUP_SUBJECT = /\b(?:women|children|minors|foreigners|foreign nationals|iraqis|syrians|boys|girls|teenagers|juveniles)\b[^;]*\bamong\b[^;]*\b(?:numbered|number|were|was|totalled|totaled|came to|reached|stood at)\s+(?:[a-z]+\s+){0,2}$/;
+export const SUBGROUP_SUBJECT =
+  /\b(?:women|children|minors|foreigners|foreign nationals|iraqis|syrians|boys|girls|teenagers|juveniles)\b[^;]*\bamong\b[^;]*\b(?:numbered|number|were|was|totalled|totaled|came to|reached|stood at)\s+(?:[a-z]+\s+){0,2}$/;
 
 /** A subject number whose own verb is modal: "up to 7,000 could eventually follow". */
-export const MODAL_AFTER_SUBJECT = /^\s*(?:more\s+|others\s+)?(?:could|would|will|may|might|are (?:expected|due|set|to be|likely)|is (?:expected|due|set|likely)|remain to be|have yet to be|are still to be)\b/;
+export const MODAL_AFTER_SUBJECT =
+  /^\s*(?:more\s+|others\s+)?(?:could|would|will|may|might|are (?:expected|due|set|to be|likely)|is (?:expected|due|set|likely)|remain to be|have yet to be|are still to be)\b/;
 
 /** A plan named inside another number's phrase ("1,900 of an expected 7,000") says nothing of the first. */
 export const EMBEDDED_PLAN = /\bof (?:an? |the )?(?:expected|planned|projected|eventual)\b/g;
@@ -137,7 +156,8 @@ export const RATIO_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|ni
 export const OF_THEM = /^\s+of (?:them|whom|those)\s+/;
 
 /** An age, not a count: "aged between 19 and 64", "as old as 70", "I was 17 when". */
-export const AGE_BEFORE = /\b(?:aged|ages|age of|as old as|as young as|was|were|am|now)\s+(?:between\s+|from\s+)?$|\b(?:youngest|oldest)\b[^;,.]*\b(?:is|was|were|are)\s+$/;
+export const AGE_BEFORE =
+  /\b(?:aged|ages|age of|as old as|as young as|was|were|am|now)\s+(?:between\s+|from\s+)?$|\b(?:youngest|oldest)\b[^;,.]*\b(?:is|was|were|are)\s+$/;
 export const AGE_AFTER = /^(?:\s+(?:years? old|when|at the time)\b|\s*,?\s+(?:speaking|said)\b)/;
 
 /** The size of each group, not how many: "moved in groups of 50". */
@@ -150,7 +170,8 @@ export const RATE_AFTER = /^\s+(?:a|per|each|every) (?:day|week|month|night|flig
 export const QUESTION_BEFORE = /\b(?:whether|asked if|ask if)\b/;
 
 /** Another state's own prisoners: "Turkey holds 2,300 in its own prisons". */
-export const OWN_PRISONS = /\b(?:its|their) own (?:prisons?|jails?|prison population|custody|facilities)\b|\b\w+'s own (?:prisons?|jails?|prison population)\b/;
+export const OWN_PRISONS =
+  /\b(?:its|their) own (?:prisons?|jails?|prison population|custody|facilities)\b|\b\w+'s own (?:prisons?|jails?|prison population)\b/;
 
 /** People said to have helped an escape are not escapees. */
 export const ESCAPE_HELPERS = /\b(?:aid(?:ing|ed)?|help(?:ing|ed)?|assist(?:ing|ed)?|facilitat\w*|organi[sz]\w*|plott\w*)\b/;
@@ -159,28 +180,36 @@ export const ESCAPE_HELPERS = /\b(?:aid(?:ing|ed)?|help(?:ing|ed)?|assist(?:ing|
 export const OF_ITS_NATIONALS = /^\s+of (?:its|their|his|her) (?:own )?(?:nationals|citizens)\b/;
 
 /** A count of countries is of the detainees' origins only as "from 60 countries", "of 57 countries". */
-export const ORIGIN_BEFORE = /\b(?:from|of|representing|represent|represents|spanning|span|across|hail(?:ing)? from)\s+(?:(?:some|about|around|more than|over|at least|nearly|roughly|up to|approximately|an estimated|as many as|almost|close to)\s+)?$/;
+export const ORIGIN_BEFORE =
+  /\b(?:from|of|representing|represent|represents|spanning|span|across|hail(?:ing)? from)\s+(?:(?:some|about|around|more than|over|at least|nearly|roughly|up to|approximately|an estimated|as many as|almost|close to)\s+)?$/;
 /** "60 countries have citizens among the detainees": the countries are where detainees come from. */
-export const ORIGIN_AFTER = /^\s+(?:have|had|with|whose) (?:citizens|nationals|people|detainees|fighters|residents) (?:are |were )?(?:among|in|held|detained)\b/;
+export const ORIGIN_AFTER =
+  /^\s+(?:have|had|with|whose) (?:citizens|nationals|people|detainees|fighters|residents) (?:are |were )?(?:among|in|held|detained)\b/;
 
 /** People in a process after the move: "the interrogation of 1,406 of the accused". */
-export const PROCESS_OF_BEFORE = /\b(?:interrogations?|questioning|trials?|proceedings|prosecutions?|investigations?|cases?|charges|sentencing|convictions?|hearings?|screening|vetting)\s+(?:of|against|for|into)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
+export const PROCESS_OF_BEFORE =
+  /\b(?:interrogations?|questioning|trials?|proceedings|prosecutions?|investigations?|cases?|charges|sentencing|convictions?|hearings?|screening|vetting)\s+(?:of|against|for|into)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
 
 /** A claim put in doubt: "claims that 4,000 had escaped", with a denial word somewhere in the sentence. */
-export const CLAIM_BEFORE = /\b(?:claims?|allegations?|rumou?rs?|reports?|assertions?) that\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least|as many as)\s+)?$/;
-export const DISMISSAL = /\b(?:fabricat\w*|exaggerat\w*|lies|propaganda|nonsense|denied|deny|denies|rejected|dismissed|false|untrue|baseless|unfounded)\b/;
+export const CLAIM_BEFORE =
+  /\b(?:claims?|allegations?|rumou?rs?|reports?|assertions?) that\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least|as many as)\s+)?$/;
+export const DISMISSAL =
+  /\b(?:fabricat\w*|exaggerat\w*|lies|propaganda|nonsense|denied|deny|denies|rejected|dismissed|false|untrue|baseless|unfounded)\b/;
 
 /** Quote marks around words ("'up to' 7,000") do not change what the words say. */
 export const QUOTE_MARKS = /['"‘’“”]/g;
 
 /** "most of them at Panorama prison": the place is of a part, not of the figure. */
-export const PART_OF_THEM_BEFORE = /\b(?:most|some|many|half|several|a few|the rest|the majority|all but \w+) of (?:them|whom|those)\b[^,;]*$/;
+export const PART_OF_THEM_BEFORE =
+  /\b(?:most|some|many|half|several|a few|the rest|the majority|all but \w+) of (?:them|whom|those)\b[^,;]*$/;
 
 /** A place's size, not its people: "designed for about 5,000 inmates". */
-export const DESIGNED_FOR_BEFORE = /\b(?:designed|built|meant|intended|planned) (?:for|to (?:hold|house|take))\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
+export const DESIGNED_FOR_BEFORE =
+  /\b(?:designed|built|meant|intended|planned) (?:for|to (?:hold|house|take))\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
 
 /** "down from some 3,000": the earlier value of the figure just given, counting the same things. */
-export const EARLIER_VALUE_BEFORE = /\b(?:down|up|rising|falling|fallen|risen|dropped|climbed|increased|decreased|compared) (?:from|with)\s+(?:(?:some|about|around|nearly|almost|more than|over|roughly|approximately)\s+)?$/;
+export const EARLIER_VALUE_BEFORE =
+  /\b(?:down|up|rising|falling|fallen|risen|dropped|climbed|increased|decreased|compared) (?:from|with)\s+(?:(?:some|about|around|nearly|almost|more than|over|roughly|approximately)\s+)?$/;
 
 /** A named camp that is not one of the topic's: "Camp Bucca". */
 export const OTHER_NAMED_CAMP = /\bCamp [A-Z][a-z]+/;

@@ -1,6 +1,4 @@
-import {
-  PART_OF_THEM_BEFORE,
-} from './english.js';
+import { PART_OF_THEM_BEFORE } from './english.js';
 import type { NumberMention } from './numbers.js';
 import type { SentenceContext } from './sentence-context.js';
 
@@ -16,11 +14,16 @@ const FACILITY_LIST = /^\s*(?:,|and|or|&)\s*(?:the\s+)?$/;
  */
 export function facilityInClause(context: SentenceContext, clause: [number, number], mention: NumberMention): string | undefined {
   const inClause = context.facilities.filter(
-    (hit) => hit.start >= clause[0] && hit.end <= clause[1] && !PART_OF_THEM_BEFORE.test(context.lower.slice(Math.max(clause[0], hit.start - 40), hit.start)),
+    (hit) =>
+      hit.start >= clause[0] &&
+      hit.end <= clause[1] &&
+      !PART_OF_THEM_BEFORE.test(context.lower.slice(Math.max(clause[0], hit.start - 40), hit.start)),
   );
   const distinct = new Set(inClause.map((hit) => hit.facility.name));
   if (distinct.size <= 1) return [...distinct][0];
-  const rightIndex = inClause.findIndex((hit) => hit.start >= mention.end && FACILITY_RIGHT_AFTER.test(context.lower.slice(mention.end, hit.start)));
+  const rightIndex = inClause.findIndex(
+    (hit) => hit.start >= mention.end && FACILITY_RIGHT_AFTER.test(context.lower.slice(mention.end, hit.start)),
+  );
   const right = inClause[rightIndex];
   if (right) {
     const next = inClause[rightIndex + 1];

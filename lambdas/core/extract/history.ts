@@ -1,7 +1,4 @@
-import {
-  HISTORY,
-  SINCE_YEAR,
-} from './english.js';
+import { HISTORY, SINCE_YEAR } from './english.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DATED = new RegExp(`\\b(?:(${MONTHS.join('|')})\\s+)?((?:19|20)\\d\\d)\\b`, 'g');

@@ -38,20 +38,27 @@ import { clauseAround, OTHER_EVENT_METRIC, type CueHit, type SentenceContext } f
 
 /** What one number in a sentence means: a figure's fields, or the reason it is none. */
 export type Reading =
-  | { figure: { metric: string; value: number; bound: Bound; facility?: string; increment?: boolean; as_of?: string } }
-  | { dropped: string };
+  { figure: { metric: string; value: number; bound: Bound; facility?: string; increment?: boolean; as_of?: string } } | { dropped: string };
 
 export const NO_ACTION = 'no tracked action (moved, held, escaped...) in its sentence';
 
 const CAMP_WORD = /\bcamps?\b/;
-const TRANSFER_LIKE_PEOPLE = /^(?:fighters|militants|detainees|prisoners|suspects|members|jihadists|operatives|extremists|terrorists|inmates|implicit)$/;
+const TRANSFER_LIKE_PEOPLE =
+  /^(?:fighters|militants|detainees|prisoners|suspects|members|jihadists|operatives|extremists|terrorists|inmates|implicit)$/;
 
 /**
  * The role the number's figure plays, from its cue's role and where it is: custody in a camp is
  * the camp's population, a population in a prison is custody, people "received" from a camp are
  * returned home, and a return along the topic's route of fighters is a move.
  */
-function roleFor(context: SentenceContext, mention: NumberMention, cueRole: MetricRole | undefined, noun: CountedNoun, facility: string | undefined, lexicon: Lexicon): MetricRole | undefined {
+function roleFor(
+  context: SentenceContext,
+  mention: NumberMention,
+  cueRole: MetricRole | undefined,
+  noun: CountedNoun,
+  facility: string | undefined,
+  lexicon: Lexicon,
+): MetricRole | undefined {
   const facilityKind = lexicon.topic.facilities.find((known) => known.name === facility)?.kind;
   const kindsNamed = new Set(context.facilities.map((hit) => hit.facility.kind));
   const nearby = context.lower.slice(Math.max(0, mention.start - 60), mention.end + 40);
@@ -100,13 +107,18 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   let cue: CueHit | undefined;
   if (noun.kind === 'countries') {
     if (!context.aboutPeople) return { dropped: 'counts countries, but not of detainees' };
-    if (noun.word !== 'nationalities' && !ORIGIN_BEFORE.test(before) && !ORIGIN_AFTER.test(context.lower.slice(noun.end, noun.end + 40))) return { dropped: 'counts countries that act, not where detainees come from' };
+    if (noun.word !== 'nationalities' && !ORIGIN_BEFORE.test(before) && !ORIGIN_AFTER.test(context.lower.slice(noun.end, noun.end + 40)))
+      return { dropped: 'counts countries that act, not where detainees come from' };
     role = 'origins';
   } else {
     cue = chooseCue(context, clause, mention, noun);
     if (!cue) return { dropped: NO_ACTION };
-    if (cue.metric === OTHER_EVENT_METRIC) return { dropped: `counts people in another event ("${context.text.slice(cue.start, cue.end)}")` };
-    const between = cue.start > mention.end ? context.lower.slice(noun.end, cue.start) : context.lower.slice(Math.max(clause[0], cue.start - 30), cue.start);
+    if (cue.metric === OTHER_EVENT_METRIC)
+      return { dropped: `counts people in another event ("${context.text.slice(cue.start, cue.end)}")` };
+    const between =
+      cue.start > mention.end
+        ? context.lower.slice(noun.end, cue.start)
+        : context.lower.slice(Math.max(clause[0], cue.start - 30), cue.start);
     if (NEGATED_ACTION.test(between)) return { dropped: 'the action is negated' };
   }
 
@@ -119,7 +131,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   if (cue && PLAN_BEFORE.test(before) && context.cues.some((hit) => lexicon.roleOf.get(hit.metric) === 'moved')) role = 'planned';
   if (cue) {
     const mood = verbWindow(context, clause, mention, cue, noun);
-    if ((STOCK_ROLES.has(role) && CAPACITY.test(mood)) || (role === 'moved' && ROOM_FOR.test(mood))) return { dropped: 'a capacity, not a count' };
+    if ((STOCK_ROLES.has(role) && CAPACITY.test(mood)) || (role === 'moved' && ROOM_FOR.test(mood)))
+      return { dropped: 'a capacity, not a count' };
   }
   if (role === 'moved' && cue && isPlanned(context, clause, mention, cue, noun, before)) role = 'planned';
   if (cue && role !== 'planned' && role !== 'origins') {

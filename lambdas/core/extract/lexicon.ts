@@ -69,7 +69,9 @@ export function compileLexicon(topic: Topic): Lexicon {
     mayHoldFigure: new RegExp(`\\b(?:${alternation([...cueMetric.keys(), ...topic.nouns.countries])})\\b`),
     countryWords: new PhraseMatcher(topic.nouns.countries.map((noun) => [noun, true] as const)),
     peopleContext: new PhraseMatcher(
-      [...topic.nouns.people.filter((noun) => noun !== 'others'), 'camp', 'camps', 'prison', 'prisons', 'detention'].map((noun) => [noun, true] as const),
+      [...topic.nouns.people.filter((noun) => noun !== 'others'), 'camp', 'camps', 'prison', 'prisons', 'detention'].map(
+        (noun) => [noun, true] as const,
+      ),
     ),
   };
 }

@@ -23,7 +23,13 @@ export function isDenied(context: SentenceContext, clause: [number, number], men
 }
 
 /** The words that carry the verb's mood: between subject and verb, or before verb and object. */
-export function verbWindow(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit, noun: CountedNoun): string {
+export function verbWindow(
+  context: SentenceContext,
+  clause: [number, number],
+  mention: NumberMention,
+  cue: CueHit,
+  noun: CountedNoun,
+): string {
   const window =
     cue.start > mention.start
       ? context.lower.slice(mention.end, cue.end)
@@ -32,7 +38,14 @@ export function verbWindow(context: SentenceContext, clause: [number, number], m
   return window.replace(EPISTEMIC_PAST, ' ').replace(EMBEDDED_PLAN, ' ');
 }
 
-export function isPlanned(context: SentenceContext, clause: [number, number], mention: NumberMention, cue: CueHit, noun: CountedNoun, before: string): boolean {
+export function isPlanned(
+  context: SentenceContext,
+  clause: [number, number],
+  mention: NumberMention,
+  cue: CueHit,
+  noun: CountedNoun,
+  before: string,
+): boolean {
   if (BATCH_OF_PLAN.test(before) || PLAN_BEFORE.test(before)) return true;
   if (cue.end <= mention.start && MODAL_AFTER_SUBJECT.test(context.lower.slice(noun.end, noun.end + 30))) return true;
   if (cue.end <= mention.start && INFINITIVE_BEFORE.test(context.lower.slice(Math.max(0, cue.start - 4), cue.start))) return true;

@@ -20,8 +20,10 @@ import type { SentenceContext } from './sentence-context.js';
 /** Above this a "count of people" is a misread, whatever the words say. */
 export const MAX_PEOPLE = 10_000_000;
 
-const LABEL_BEFORE = /\b(?:resolution|article|no\.?|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)\s*$/;
-const MONTH_NAME = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const LABEL_BEFORE =
+  /\b(?:resolution|article|no\.?|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)\s*$/;
+const MONTH_NAME =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_BEFORE = new RegExp(`\\b${MONTH_NAME}\\s+$`);
 const DATE_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b`);
 const UNIT_REASON: Record<string, string> = {
@@ -41,7 +43,13 @@ function isDate(context: SentenceContext, mention: NumberMention): boolean {
 }
 
 /** Why a number is no count of tracked people at all, whatever its sentence reports. */
-export function droppedFor(context: SentenceContext, mention: NumberMention, before: string, noun: CountedNoun, lexicon: Lexicon): string | undefined {
+export function droppedFor(
+  context: SentenceContext,
+  mention: NumberMention,
+  before: string,
+  noun: CountedNoun,
+  lexicon: Lexicon,
+): string | undefined {
   if (mention.vague || mention.value === null) return 'a vague amount, not a figure';
   if (mention.unit) return UNIT_REASON[mention.unit] ?? `a ${mention.unit}`;
   if (mention.year && noun.kind !== 'people') return 'a year';
@@ -54,8 +62,13 @@ export function droppedFor(context: SentenceContext, mention: NumberMention, bef
   if (noun.kind === 'excluded') return `counts ${noun.word}, not tracked people`;
   if (mention.form === 'words' && mention.value === 1) return '"one" is a pronoun here, not a count';
   if (RATIO_BEFORE.test(before) || RATIO_AFTER.test(context.lower.slice(mention.end, mention.end + 12))) return 'part of a ratio';
-  if (noun.kind === 'implicit' && (AGE_BEFORE.test(before) || AGE_AFTER.test(context.lower.slice(mention.end, mention.end + 20)))) return 'an age';
-  if (NAME_AGE_BEFORE.test(context.text.slice(Math.max(0, mention.start - 30), mention.start)) && /^\s*,/.test(context.text.slice(mention.end))) return 'an age';
+  if (noun.kind === 'implicit' && (AGE_BEFORE.test(before) || AGE_AFTER.test(context.lower.slice(mention.end, mention.end + 20))))
+    return 'an age';
+  if (
+    NAME_AGE_BEFORE.test(context.text.slice(Math.max(0, mention.start - 30), mention.start)) &&
+    /^\s*,/.test(context.text.slice(mention.end))
+  )
+    return 'an age';
   if (GROUP_SIZE_BEFORE.test(before)) return 'the size of each group, not a total';
   if (RATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'a rate, not a total';
   const apposition = APPOSITION_BEFORE.exec(before);
@@ -66,7 +79,13 @@ export function droppedFor(context: SentenceContext, mention: NumberMention, bef
 }
 
 /** "1,400 guards, down from some 3,000": an earlier value counts what the value before it counts. */
-export function earlierValueReason(context: SentenceContext, mention: NumberMention, noun: CountedNoun, before: string, lexicon: Lexicon): string | undefined {
+export function earlierValueReason(
+  context: SentenceContext,
+  mention: NumberMention,
+  noun: CountedNoun,
+  before: string,
+  lexicon: Lexicon,
+): string | undefined {
   if (noun.kind !== 'implicit' || !EARLIER_VALUE_BEFORE.test(before)) return undefined;
   const previous = findNumbers(context.text.slice(0, mention.start)).at(-1);
   if (!previous) return undefined;

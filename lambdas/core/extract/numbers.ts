@@ -210,7 +210,12 @@ function digitRun(text: string, pos: number): number {
 }
 
 function isDigitGroup(text: string, pos: number): boolean {
-  return isDigit(text.charCodeAt(pos)) && isDigit(text.charCodeAt(pos + 1)) && isDigit(text.charCodeAt(pos + 2)) && !isDigit(text.charCodeAt(pos + 3));
+  return (
+    isDigit(text.charCodeAt(pos)) &&
+    isDigit(text.charCodeAt(pos + 1)) &&
+    isDigit(text.charCodeAt(pos + 2)) &&
+    !isDigit(text.charCodeAt(pos + 3))
+  );
 }
 
 /** End of the ",000" groups after a lead of one to three digits; one separator throughout, so "1,000 000" is two numbers. */
@@ -325,7 +330,9 @@ function group(text: string, word: Word): Group | null {
   const next = wordAfterSpace(text, word.end);
   const head =
     word.key === 'a'
-      ? next && MULTIPLIER.has(next.key) ? { value: 1, end: word.end, tens: false, multiplier: 1 } : null
+      ? next && MULTIPLIER.has(next.key)
+        ? { value: 1, end: word.end, tens: false, multiplier: 1 }
+        : null
       : tensGroup(text, word);
   if (!head) return null;
   const hundred = wordAfterSpace(text, head.end);
@@ -369,7 +376,7 @@ function cardinalAmount(text: string, first: Word): Amount | null {
   let end = head.end;
   let trailing = head.multiplier;
   let endsOnTens = head.tens;
-  for (let current: Group | null = head; current; ) {
+  for (let current: Group | null = head; current;) {
     const scaleWord = wordAfterSpace(text, current.end);
     const scale = LARGE_SCALE.get(scaleWord?.key ?? '');
     if (!scaleWord || scale === undefined || scale >= lastScale) {

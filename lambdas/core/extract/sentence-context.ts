@@ -73,7 +73,9 @@ function otherEventHits(lower: string, clauseStarts: number[], metricHits: CueHi
     const metric = aboutEscapees && recaptured ? recaptured : OTHER_EVENT_METRIC;
     add({ metric, start: match.index, end: match.index + match[0].length, weak: false });
   });
-  scan(OTHER_EVENT_NOUNS, lower, (match) => add({ metric: OTHER_EVENT_METRIC, start: match.index, end: match.index + match[0].length, weak: true }));
+  scan(OTHER_EVENT_NOUNS, lower, (match) =>
+    add({ metric: OTHER_EVENT_METRIC, start: match.index, end: match.index + match[0].length, weak: true }),
+  );
   return hits;
 }
 
@@ -101,7 +103,9 @@ export function sentenceContext(text: string, lexicon: Lexicon): SentenceContext
   // One compiled alternation rules out most sentences faster than splitting them into words.
   if (!lexicon.mayHoldFigure.test(lower)) return undefined;
   const tokens = tokenize(lower);
-  const metricHits: CueHit[] = lexicon.cues.findAll(tokens).map(({ value, start, end }) => ({ metric: value.metric, weak: value.weak, start, end }));
+  const metricHits: CueHit[] = lexicon.cues
+    .findAll(tokens)
+    .map(({ value, start, end }) => ({ metric: value.metric, weak: value.weak, start, end }));
   if (metricHits.length === 0 && !lexicon.countryWords.has(tokens)) return undefined;
   const clauseStarts = [0];
   scan(CLAUSE_BREAK, lower, (match) => clauseStarts.push(match.index + match[0].length));

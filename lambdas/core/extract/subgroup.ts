@@ -1,10 +1,5 @@
 import type { MetricRole } from '../topic/topic.js';
-import {
-  OF_ITS_NATIONALS,
-  OF_THEM,
-  SUBGROUP_AFTER,
-  SUBGROUP_SUBJECT,
-} from './english.js';
+import { OF_ITS_NATIONALS, OF_THEM, SUBGROUP_AFTER, SUBGROUP_SUBJECT } from './english.js';
 import type { Lexicon } from './lexicon.js';
 import { readCountedNoun, type CountedNoun } from './noun-phrase.js';
 import type { NumberMention } from './numbers.js';
@@ -16,14 +11,23 @@ const WHOLE_BY_NATURE = new Set<MetricRole | undefined>(['recaptured', 'moved', 
 
 const PREDICATE = /^\s+(?:were|are|was|is)\s+/;
 /** What may follow "N were" without saying what kind of people they are. */
-const NOT_A_CLASS = /^(?:[a-z]+ed|[a-z]+ing|being|been|still|now|already|due|to|in|at|inside|behind|under|held|kept|sent|taken|flown|brought|thought|said|believed|reported|expected|set|about|also|then|later|not|never|back|on|out|free|missing)\b/;
+const NOT_A_CLASS =
+  /^(?:[a-z]+ed|[a-z]+ing|being|been|still|now|already|due|to|in|at|inside|behind|under|held|kept|sent|taken|flown|brought|thought|said|believed|reported|expected|set|about|also|then|later|not|never|back|on|out|free|missing)\b/;
 
 /**
  * Whether the number counts only part of a figure: the Iraqis among the transferred, the women
  * among the escapees. Who is repatriated is often named by nationality, and the recaptured are
  * by nature "81 of the escapees", so those keep such nouns.
  */
-export function subgroupReason(context: SentenceContext, clause: [number, number], mention: NumberMention, noun: CountedNoun, role: MetricRole | undefined, after: string, lexicon: Lexicon): string | undefined {
+export function subgroupReason(
+  context: SentenceContext,
+  clause: [number, number],
+  mention: NumberMention,
+  noun: CountedNoun,
+  role: MetricRole | undefined,
+  after: string,
+  lexicon: Lexicon,
+): string | undefined {
   if (role === 'origins') return undefined;
   if (noun.kind === 'subgroup' && role !== 'returned') return `counts ${noun.word}: a subgroup, not a total`;
   const predicate = noun.kind === 'implicit' ? PREDICATE.exec(context.text.slice(noun.end, noun.end + 80)) : null;

@@ -52,7 +52,7 @@ export class PhraseMatcher<T> {
   /** Every phrase found, left to right, the longest at each place, none overlapping. */
   findAll(tokens: Token[]): Array<PhraseHit<T>> {
     const hits: Array<PhraseHit<T>> = [];
-    for (let index = 0; index < tokens.length; ) {
+    for (let index = 0; index < tokens.length;) {
       const match = this.longestAt(tokens, index);
       if (match) {
         hits.push({ value: match.value, start: tokens[index]!.start, end: tokens[index + match.length - 1]!.end });

@@ -13,9 +13,45 @@ const MAX_ABBREVIATION = 8;
 
 /** As written in news copy. */
 const ABBREVIATION_LIST = [
-  'Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Sgt', 'Adm', 'Sen', 'Rep', 'Gov', 'Pres', 'St',
-  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
-  'No', 'vs', 'etc', 'e.g', 'i.e', 'approx', 'est', 'Inc', 'Ltd', 'Co', 'Corp',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Gen',
+  'Lt',
+  'Col',
+  'Maj',
+  'Capt',
+  'Sgt',
+  'Adm',
+  'Sen',
+  'Rep',
+  'Gov',
+  'Pres',
+  'St',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
+  'No',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'approx',
+  'est',
+  'Inc',
+  'Ltd',
+  'Co',
+  'Corp',
 ];
 
 /** The list plus capitalised forms of its lowercase entries, which open sentences ("Approx. 200 left."). */
@@ -176,8 +212,15 @@ function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 

@@ -76,9 +76,7 @@ export class TopicError extends Error {
 export function parseTopic(data: unknown, source: string): Topic {
   const result = topicSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-      .join('; ');
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
     throw new TopicError(`invalid topic in ${source}: ${problems}`);
   }
   return result.data;
