@@ -2,7 +2,8 @@
 import { Command } from 'commander';
 import { createExtractor } from '../lambdas/core/extract/extract.js';
 import { loadTopicFile } from '../lambdas/adapters/topic-file.js';
-import { formatExplanation } from './commands/explain.js';
+import { createRelevanceCheck } from '../lambdas/core/relevance/relevance.js';
+import { formatExplanation, formatRelevance } from './commands/explain.js';
 import { extractFile, extractJsonLines } from './commands/extract.js';
 import { readTextArgument } from './commands/read-input.js';
 
@@ -12,8 +13,12 @@ const program = new Command()
   .option('--topic <file>', 'topic file (metrics, cue words, facilities)')
   .showHelpAfterError();
 
+function topic() {
+  return loadTopicFile(program.opts<{ topic?: string }>().topic);
+}
+
 function extractor() {
-  return createExtractor(loadTopicFile(program.opts<{ topic?: string }>().topic));
+  return createExtractor(topic());
 }
 
 program
@@ -46,8 +51,10 @@ program
   .argument('<file>', 'text or HTML file, or - for standard input')
   .option('--published <date>', 'publication date of the text')
   .action(async (file: string, options: { published?: string }) => {
-    const extraction = extractor()({ text: await readTextArgument(file), published: options.published });
-    process.stdout.write(`${formatExplanation(extraction)}\n`);
+    const chosen = topic();
+    const extraction = createExtractor(chosen)({ text: await readTextArgument(file), published: options.published });
+    const relevance = createRelevanceCheck(chosen)(extraction.text);
+    process.stdout.write(`${formatRelevance(relevance)}\n\n${formatExplanation(extraction)}\n`);
   });
 
 program.parseAsync().catch((error: unknown) => {

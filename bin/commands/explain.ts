@@ -1,4 +1,11 @@
 import type { Extraction } from '../../lambdas/core/extract/extract.js';
+import type { Relevance } from '../../lambdas/core/relevance/relevance.js';
+
+/** Whether the pipeline would read the text at all, and the terms that decided it. */
+export function formatRelevance(relevance: Relevance): string {
+  const verdict = relevance.relevant ? 'about the story' : 'not about the story';
+  return `Relevance: ${verdict} (score ${relevance.score}${relevance.terms.length > 0 ? `: ${relevance.terms.join(', ')}` : ''})`;
+}
 
 /** Every number of a text, in reading order, with the figure it became or why it became none. */
 export function formatExplanation(extraction: Extraction): string {

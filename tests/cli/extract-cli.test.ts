@@ -187,6 +187,13 @@ describe('explain FILE', () => {
     expect(result.stdout).toMatch(/^\s*150\s+.*detainees_transferred/m);
   });
 
+  it('says first whether the text is about the story, and which terms decided it', async () => {
+    const onTopic = await cli(['explain', file('on-topic.txt', 'US forces moved 150 Islamic State detainees from Syria to Iraq.\n')]);
+    expect(onTopic.stdout.split('\n')[0]).toMatch(/^Relevance: about the story \(score \d+: .*islamic state.*\)$/);
+    const offTopic = await cli(['explain', file('off-topic.txt', 'The central bank kept its rate at 4.5 percent.\n')]);
+    expect(offTopic.stdout.split('\n')[0]).toMatch(/^Relevance: not about the story \(score 0\)$/);
+  });
+
   it('gives a clear error and a non-zero exit code for a missing file', async () => {
     const result = await cli(['explain', join(dir, 'gone.txt')]);
     expect(result.code).not.toBe(0);
