@@ -5,6 +5,8 @@ import type { CueHit, SentenceContext } from './sentence-context.js';
 
 /** Nothing but bound words between a verb and its number: "holds roughly 4,500". */
 const DIRECT_OBJECT_GAP = /^[^,;:.]{0,24}$/;
+/** "81 of the roughly 1,500 who escaped": this number is the whole a part is taken from. */
+const WHOLE_OF_A_PART = /\d[\d,]*\s+of\s+(?:the\s+)?(?:(?:some|about|around|roughly|nearly|more than|over|approximately)\s+)?$/;
 const BY_AGENT = /^\s+by\b/;
 /** "81 of the 1,500 who escaped had been recaptured": the verb of 81 is the finite one. */
 const PARTITIVE_OF = /^\s+of the\b/;
@@ -34,8 +36,16 @@ export function chooseCue(
     const describesPeople =
       first && verbNext && !RELATIVE.test(afterNoun) && PARTICIPLE.test(context.lower.slice(first.start, first.end).split(/\s/)[0] ?? '');
     const partOfAnotherSet = first && PARTITIVE_OF.test(context.lower.slice(mention.end, mention.end + 10));
+    // "600 who fled al-Hol ... have been rounded up": the relative clause's verb is not the main one,
+    // unless another number takes the later verb ("the 1,500 who broke out, 400 have been recaptured").
+    const relativeThenMain =
+      first &&
+      RELATIVE.test(afterNoun) &&
+      !WHOLE_OF_A_PART.test(context.lower.slice(Math.max(0, mention.start - 40), mention.start)) &&
+      after.length > 1 &&
+      !/\d/.test(context.lower.slice(first.end, after.at(-1)!.start));
     const finite =
-      describesPeople || partOfAnotherSet
+      describesPeople || partOfAnotherSet || relativeThenMain
         ? after.slice(1).find((hit) => AUX_BEFORE.test(context.lower.slice(Math.max(noun.end, hit.start - 24), hit.start)))
         : undefined;
     return finite ?? first ?? nearestBefore;

@@ -41,7 +41,7 @@ export const LEAD_IN = /(?:\b(?:a total of|a combined|total of|the|a|an|of|to|at
 
 /** A planned or possible action, not one done: "could be moved", "plans to transfer". */
 export const MODAL =
-  /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) (?:to|for)|ready to|readies|readying|willing to|scheduled|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|slated|bracing|talk(?:s|ed|ing)? (?:of|about)|spoke of|speak(?:s|ing)? of|eyes|eyeing|mulls|mulling|weighs|weighing|consider(?:s|ing)?|projects|projected|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
+  /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) (?:to|for)|ready to|readies|readying|willing to|scheduled|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|slated|bracing|braces|brace for|talk(?:s|ed|ing)? (?:of|about)|spoke of|speak(?:s|ing)? of|eyes|eyeing|mulls|mulling|weighs|weighing|consider(?:s|ing)?|projects|projected|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
 
 /** The clause reports a claim as false, or the action as not having happened. */
 export const DENIAL_AFTER =
@@ -51,7 +51,7 @@ export const COUNTER_CLAIM =
   /,\s+(?:putting|saying|adding|but|instead|while)\b|\b(?:put|puts|putting) the (?:number|figure|toll|total)\b|\bsaid (?:that )?only\b|\bsaid\b/;
 export const DENIAL =
   /\b(?:denied|denies|deny|denying|dismissed|rejected|refuted|false|untrue|not true|baseless|unfounded|no evidence|debunked|rumou?rs?)\b/;
-export const NEGATED_ACTION = /\b(?:not|never|no|none|n't|neither|nor)\b[^,;]{0,30}$/;
+export const NEGATED_ACTION = /\b(?:not|never|no|none|n't|neither|nor|refus\w*|declin\w*)\b[^,;]{0,30}$/;
 
 /** A batch on top of a total: "another 250", "a further 300", "in the past 48 hours". */
 export const INCREMENT_BEFORE =
@@ -66,7 +66,7 @@ export const TOTAL =
 
 /** The size of a plan, not of what was done: "a target of 7,000", "out of as many as 7,000". */
 export const PLAN_BEFORE =
-  /\b(?:(?:target|goal|ceiling|estimate|plan) (?:remained|remains|is|was|stood at|stands at|of|at)|an estimate of|of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)\s*$/;
+  /\b(?:(?:deal|agreement|arrangement|accord|plan|operation)s? (?:covers?|covering|includes?|provides? for|envisages?)|(?:target|goal|ceiling|estimate|plan) (?:remained|remains|is|was|stood at|stands at|of|at)|an estimate of|of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)\s*$/;
 
 /** A "first batch of the 7,000" is the size of the plan, not of the batch. */
 export const BATCH_OF_PLAN =
@@ -91,15 +91,15 @@ export const SUBJECT_VERB =
 
 /** Verbs of other events whose numbers are not tracked: arrests, deaths, raids, prosecutions. */
 export const OTHER_EVENT =
-  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|displaced|evacuated|registered (?:to|for)|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run)\b/;
+  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|displaced|evacuated|registered (?:to|for)|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run|(?:still )?on the loose|still free|remain free|amnesty|pardon(?:ed|s)?)\b/;
 /** Nouns of other events: like noun cues, they matter only where no action word does. */
 export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clashes|attacks|airstrikes?|raids)\b/;
 
 /** Partitives and lists that make a number a part of another figure, not a total. */
 export const SUBGROUP_BEFORE =
   /\bamong (?:the|them|those)\b[^,;]*\b(?:were|was|are|is)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$|\b(?:including|includes|included|among them|among whom|of whom|of which|among those|amongst them|such as|incl\.|made up|make up|makes up|accounted for|account for|accounts for)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
-export const SUBGROUP_AFTER =
-  /^\s*(?:\w+\s+){0,3}?(?:were|are|being)?\s*(?:among (?:them|the|those|whom)|of (?:them|whom|those|the total|the \d[\d,]*))\b/;
+export const AMONG_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:were|are|being)?\s*among (?:them|the|those|whom)\b/;
+export const OF_AFTER = /^\s*(?:\w+\s+){0,3}?(?:were|are|being)?\s*of (?:them|whom|those|the total|the \d[\d,]*)\b/;
 
 /** Room to take people in, which is no plan to move them: "the capacity to absorb 8,000". */
 export const ROOM_FOR = /\b(?:capacity|room for|space for|enough for|big enough|able to (?:absorb|accommodate|house|hold))\b/;
@@ -151,6 +151,8 @@ export const EMBEDDED_PLAN = /\bof (?:an? |the )?(?:expected|planned|projected|e
 /** A ratio, not a count: "nine in 10". */
 export const RATIO_AFTER = /^\s+(?:in|out of)\s+(?:\d+|ten|five|four|three|every)\b/;
 export const RATIO_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+$/;
+/** "one of three (prisons) receiving them": a count of the places or things the subject is among. */
+export const ONE_OF_BEFORE = /\bone of\s+$/;
 
 /** "1,500 of them Iraqis": the pronoun points at the whole, the noun after it names the part. */
 export const OF_THEM = /^\s+of (?:them|whom|those)\s+/;
@@ -213,3 +215,21 @@ export const EARLIER_VALUE_BEFORE =
 
 /** A named camp that is not one of the topic's: "Camp Bucca". */
 export const OTHER_NAMED_CAMP = /\bCamp [A-Z][a-z]+/;
+
+/** A change, not a level: "has dropped by 4,000". */
+export const CHANGE_BY_BEFORE =
+  /\b(?:dropped|fell|fallen|risen|rose|increased|decreased|grown|grew|shrunk|shrank|declined|climbed|jumped|swelled|reduced) by\s+(?:(?:some|about|around|nearly|almost|more than|over|roughly|approximately)\s+)?$/;
+
+/** Back behind bars: "returned 260 runaways to custody". */
+export const BACK_TO_CUSTODY = /\b(?:to|into) (?:custody|prison|jail|their cells|detention)\b/;
+
+/** A lawful release is no escape. */
+export const LAWFUL_RELEASE =
+  /\b(?:amnesty|pardon\w*|on bail|court order|released (?:by|under|after) (?:a |the )?(?:court|judge|decree))\b/;
+
+/** "Since January" counts up to now, like "since 2019". */
+export const SINCE_MONTH =
+  /\bsince (?:early |late |mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/;
+/** A month named without a year dates a figure within the year of the report. */
+export const IN_MONTH =
+  /\b(?:in|by|at the (?:start|end) of|before|until) (?:early |late |mid-)?(january|february|march|april|may|june|july|august|september|october|november|december)\b(?! (?:19|20)\d\d)/;

@@ -1,4 +1,4 @@
-import { HISTORY, SINCE_YEAR } from './english.js';
+import { HISTORY, IN_MONTH, SINCE_MONTH, SINCE_YEAR } from './english.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DATED = new RegExp(`\\b(?:(${MONTHS.join('|')})\\s+)?((?:19|20)\\d\\d)\\b`, 'g');
@@ -9,8 +9,9 @@ const DATED = new RegExp(`\\b(?:(${MONTHS.join('|')})\\s+)?((?:19|20)\\d\\d)\\b`
  * publication month is the time of the report, not history.
  */
 export function datedTo(clauseText: string, ownNumber: string, published: string | undefined): string | undefined {
+  if (SINCE_YEAR.test(clauseText) || SINCE_MONTH.test(clauseText)) return undefined;
   const history = HISTORY.exec(clauseText);
-  if (!history || SINCE_YEAR.test(clauseText)) return undefined;
+  if (!history) return published ? monthOfReportYear(clauseText, published) : undefined;
   const reference = published?.slice(0, 7);
   for (const match of clauseText.matchAll(DATED)) {
     if (match[2] === ownNumber) continue;
@@ -20,4 +21,16 @@ export function datedTo(clauseText: string, ownNumber: string, published: string
     return date;
   }
   return /\d{4}/.test(history[0]) ? undefined : 'earlier';
+}
+
+/** "down from 24,000 in January", published in March: the figure is of January of that year. */
+function monthOfReportYear(clauseText: string, published: string): string | undefined {
+  const named = IN_MONTH.exec(clauseText);
+  const year = Number(published.slice(0, 4));
+  const reportMonth = Number(published.slice(5, 7));
+  if (!named || !year || !reportMonth) return undefined;
+  const month = MONTHS.indexOf(named[1]!) + 1;
+  if (month === reportMonth) return undefined;
+  const dated = month < reportMonth ? year : year - 1;
+  return `${dated}-${String(month).padStart(2, '0')}`;
 }

@@ -1,6 +1,8 @@
 import type { MetricRole } from '../topic/topic.js';
 import type { Bound } from './figure.js';
 import {
+  BACK_TO_CUSTODY,
+  LAWFUL_RELEASE,
   CAPACITY,
   CLAIM_BEFORE,
   DESIGNED_FOR_BEFORE,
@@ -42,6 +44,8 @@ export type Reading =
 
 export const NO_ACTION = 'no tracked action (moved, held, escaped...) in its sentence';
 
+/** "The camp, including the annex, holds 24,000": the part is inside the whole that is counted. */
+const INCLUDING_PART = /\bincluding\b[^,;]*\b(?:annexe?s?|sections?|wings?|blocks?|sectors?|wards?)\b/;
 const CAMP_WORD = /\bcamps?\b/;
 const TRANSFER_LIKE_PEOPLE =
   /^(?:fighters|militants|detainees|prisoners|suspects|members|jihadists|operatives|extremists|terrorists|inmates|implicit)$/;
@@ -53,6 +57,7 @@ const TRANSFER_LIKE_PEOPLE =
  */
 function roleFor(
   context: SentenceContext,
+  clauseText: string,
   mention: NumberMention,
   cueRole: MetricRole | undefined,
   noun: CountedNoun,
@@ -68,16 +73,37 @@ function roleFor(
   const onRoute = lexicon.route !== undefined && lexicon.route.from.test(context.lower) && lexicon.route.to.test(context.lower);
   switch (cueRole) {
     case 'held':
+      if (lexicon.heldElsewhere?.test(clauseText)) return onRoute ? 'moved' : undefined;
       return inCamp ? 'population' : 'held';
     case 'population':
       return facilityKind === 'prison' ? 'held' : 'population';
     case 'returned':
+      if (BACK_TO_CUSTODY.test(clauseText)) return 'recaptured';
       return onRoute && !inCamp && TRANSFER_LIKE_PEOPLE.test(noun.word || 'implicit') ? 'moved' : 'returned';
     case 'moved':
       return facilityKind === 'camp' ? 'returned' : 'moved';
     default:
       return cueRole;
   }
+}
+
+/** Between subject and verb, or the words leading up to a verb that takes the number as object. */
+function textBeforeAction(
+  context: SentenceContext,
+  clause: [number, number],
+  mention: NumberMention,
+  noun: CountedNoun,
+  cue: CueHit,
+): string {
+  return cue.start > mention.end
+    ? context.lower.slice(noun.end, cue.start)
+    : context.lower.slice(Math.max(clause[0], cue.start - 30), cue.start);
+}
+
+/** The words before a number that may bound it, leaving out a cue that ends right there: "handing over 4,500". */
+function boundWords(context: SentenceContext, mention: NumberMention, before: string): string {
+  const adjacent = context.cues.find((hit) => hit.end <= mention.start && /^\s*$/.test(context.lower.slice(hit.end, mention.start)));
+  return adjacent ? '' : before;
 }
 
 export interface ReadInput {
@@ -112,22 +138,22 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     role = 'origins';
   } else {
     cue = chooseCue(context, clause, mention, noun);
-    if (!cue) return { dropped: NO_ACTION };
-    if (cue.metric === OTHER_EVENT_METRIC)
+    if (!cue && PLAN_BEFORE.test(before)) role = 'planned';
+    else if (!cue) return { dropped: NO_ACTION };
+    if (cue?.metric === OTHER_EVENT_METRIC)
       return { dropped: `counts people in another event ("${context.text.slice(cue.start, cue.end)}")` };
-    const between =
-      cue.start > mention.end
-        ? context.lower.slice(noun.end, cue.start)
-        : context.lower.slice(Math.max(clause[0], cue.start - 30), cue.start);
-    if (NEGATED_ACTION.test(between)) return { dropped: 'the action is negated' };
+    if (cue && NEGATED_ACTION.test(textBeforeAction(context, clause, mention, noun, cue))) return { dropped: 'the action is negated' };
   }
 
-  const unquoted = before.replace(QUOTE_MARKS, '');
+  const unquoted = boundWords(context, mention, before).replace(QUOTE_MARKS, '');
   const trimmed = unquoted.replace(LEAD_IN, '');
   let bound = boundOf(unquoted, after, mention.range !== undefined);
   if (bound === 'exact' && trimmed !== unquoted) bound = boundOf(trimmed, after, mention.range !== undefined);
   const placeInClause = facilityInClause(context, clause, mention);
-  if (cue) role = roleFor(context, mention, lexicon.roleOf.get(cue.metric), noun, placeInClause, lexicon);
+  if (cue) role = roleFor(context, clauseText, mention, lexicon.roleOf.get(cue.metric), noun, placeInClause, lexicon);
+  if (cue && role === undefined && lexicon.roleOf.get(cue.metric) === 'held')
+    return { dropped: 'people held outside the region the topic follows' };
+  if (role === 'escaped' && LAWFUL_RELEASE.test(clauseText)) return { dropped: 'a lawful release, not an escape' };
   if (cue && PLAN_BEFORE.test(before) && context.cues.some((hit) => lexicon.roleOf.get(hit.metric) === 'moved')) role = 'planned';
   if (cue) {
     const mood = verbWindow(context, clause, mention, cue, noun);
@@ -138,7 +164,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   if (cue && role !== 'planned' && role !== 'origins') {
     const mood = verbWindow(context, clause, mention, cue, noun);
     if (MODAL.test(mood)) return { dropped: 'a possibility or a plan, not a count' };
-    if (STOCK_ROLES.has(role) && FACILITY_PART.test(context.lower.slice(clause[0], mention.start))) {
+    const subject = context.lower.slice(clause[0], mention.start);
+    if (STOCK_ROLES.has(role) && FACILITY_PART.test(subject) && !INCLUDING_PART.test(subject)) {
       return { dropped: 'counts one part of a facility (a subgroup)' };
     }
   }

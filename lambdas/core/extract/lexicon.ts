@@ -23,6 +23,8 @@ export interface Lexicon {
   kindOf: Map<string, MetricKind>;
   /** Words naming escapees: a capture verb near them is a recapture. */
   escapeContext: RegExp | undefined;
+  /** People held in one of these places: "held in Turkish prisons", "Iraq now holds". */
+  heldElsewhere: RegExp | undefined;
   /** Both ends of the topic's route named in a sentence. */
   route: { from: RegExp; to: RegExp } | undefined;
 }
@@ -62,6 +64,12 @@ export function compileLexicon(topic: Topic): Lexicon {
     roleOf: new Map(topic.metrics.map((metric) => [metric.id, metric.role])),
     kindOf: new Map(topic.metrics.map((metric) => [metric.id, metric.kind])),
     escapeContext: topic.escapeeWords.length > 0 ? new RegExp(`\\b(?:${alternation(topic.escapeeWords)})\\b`) : undefined,
+    heldElsewhere:
+      topic.elsewhere.length > 0
+        ? new RegExp(
+            `\\b(?:in|inside|into)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}(?:${alternation(topic.elsewhere)})\\b|\\b(?:${alternation(topic.elsewhere)})(?:'s)?\\s+(?:own\\s+)?(?:prisons?|jails?|custody|facilities|hands)\\b|^(?:${alternation(topic.elsewhere)})\\s+(?:now\\s+|already\\s+|currently\\s+)?(?:holds|houses|has|hosts)\\b`,
+          )
+        : undefined,
     route: topic.route && {
       from: new RegExp(`\\b(?:${alternation(topic.route.from)})`),
       to: new RegExp(`\\b(?:${alternation(topic.route.to)})`),

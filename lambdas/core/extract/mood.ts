@@ -14,7 +14,7 @@ import type { NumberMention } from './numbers.js';
 import type { CueHit, SentenceContext } from './sentence-context.js';
 
 /** "US to ship 7,000", "agreed to take 7,000": an action in the infinitive is intended, not done. */
-const INFINITIVE_BEFORE = /\bto\s+$/;
+const INFINITIVE_BEFORE = /(?<!\b(?:managed|able|began|begun|started|continued|had|have|has|used|went on|succeeded|helped))\s+to\s+$/;
 /** A denial covers the claim it introduces, up to where the speaker gives their own figure. */
 export function isDenied(context: SentenceContext, clause: [number, number], mention: NumberMention): boolean {
   const denialEnd = context.denialEnds.filter((end) => end <= mention.start).at(-1);
@@ -48,6 +48,6 @@ export function isPlanned(
 ): boolean {
   if (BATCH_OF_PLAN.test(before) || PLAN_BEFORE.test(before)) return true;
   if (cue.end <= mention.start && MODAL_AFTER_SUBJECT.test(context.lower.slice(noun.end, noun.end + 30))) return true;
-  if (cue.end <= mention.start && INFINITIVE_BEFORE.test(context.lower.slice(Math.max(0, cue.start - 4), cue.start))) return true;
+  if (cue.end <= mention.start && INFINITIVE_BEFORE.test(context.lower.slice(Math.max(0, cue.start - 16), cue.start))) return true;
   return MODAL.test(verbWindow(context, clause, mention, cue, noun));
 }

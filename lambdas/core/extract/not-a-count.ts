@@ -1,4 +1,6 @@
 import {
+  ONE_OF_BEFORE,
+  CHANGE_BY_BEFORE,
   AGE_AFTER,
   AGE_BEFORE,
   APPOSITION_BEFORE,
@@ -69,7 +71,9 @@ export function droppedFor(
     /^\s*,/.test(context.text.slice(mention.end))
   )
     return 'an age';
+  if (ONE_OF_BEFORE.test(before) && noun.kind !== 'people') return 'counts the things the subject is one of';
   if (GROUP_SIZE_BEFORE.test(before)) return 'the size of each group, not a total';
+  if (CHANGE_BY_BEFORE.test(before)) return 'a change, not a level';
   if (RATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'a rate, not a total';
   const apposition = APPOSITION_BEFORE.exec(before);
   if (apposition && lexicon.nounClass.get(apposition[1]!) === 'excluded') return `describes ${apposition[1]}, not tracked people`;

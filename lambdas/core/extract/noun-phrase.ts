@@ -132,8 +132,18 @@ function lexiconNounAt(words: Word[], index: number, lexicon: Lexicon): CountedN
   return undefined;
 }
 
-function isModifier(word: Word): boolean {
-  return MODIFIER.has(word.lower) || /-(?:linked|affiliated|held|backed|aligned)$/.test(word.lower) || /^[A-Z]/.test(word.text);
+/** A proper name describes the people ("150 Iraqi fighters"), except in a title-case headline, where every word is capitalised. */
+function isModifier(word: Word, titleCase: boolean): boolean {
+  return (
+    MODIFIER.has(word.lower) || /-(?:linked|affiliated|held|backed|aligned)$/.test(word.lower) || (!titleCase && /^[A-Z]/.test(word.text))
+  );
+}
+
+const LONG_WORD = /\b[A-Za-z][a-z]{3,}\b/g;
+
+function isTitleCase(sentence: string): boolean {
+  const words = sentence.match(LONG_WORD) ?? [];
+  return words.length >= 4 && words.filter((word) => /^[A-Z]/.test(word)).length / words.length >= 0.7;
 }
 
 /**
@@ -145,6 +155,7 @@ export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon
   const implicit: CountedNoun = { kind: 'implicit', word: '', end: from };
   const words = wordsAfter(sentence, from);
   if (words[0]?.lower === 'or' && BOUND_TAIL.has(words[1]?.lower ?? '')) words.splice(0, 2);
+  const titleCase = isTitleCase(sentence);
   for (const [index, word] of words.entries()) {
     const known = lexiconNounAt(words, index, lexicon);
     if (known) return known;
@@ -152,7 +163,7 @@ export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon
     if (PARTITIVE_PRONOUN.has(word.lower) && words[index - 1]?.lower === 'of') return { kind: 'implicit', word: '', end: word.end };
     if (ACRONYM.test(word.text)) continue;
     if (FUNCTION_WORD.has(word.lower)) return implicit;
-    if (isModifier(word)) continue;
+    if (isModifier(word, titleCase)) continue;
     if (lexicon.cueMetric.get(word.lower)?.weak) return { kind: 'implicit', word: word.lower, end: word.end };
     if (PEOPLE_SUFFIX.test(word.lower) && !/(?:ed|ing)$/.test(word.lower)) return { kind: 'people', word: word.lower, end: word.end };
     if (!/(?:ed|ing)$/.test(word.lower)) return { kind: 'other', word: word.lower, end: word.end };

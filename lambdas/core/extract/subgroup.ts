@@ -1,13 +1,13 @@
 import type { MetricRole } from '../topic/topic.js';
-import { OF_ITS_NATIONALS, OF_THEM, SUBGROUP_AFTER, SUBGROUP_SUBJECT } from './english.js';
+import { OF_ITS_NATIONALS, OF_THEM, AMONG_AFTER, OF_AFTER, SUBGROUP_SUBJECT } from './english.js';
 import type { Lexicon } from './lexicon.js';
 import { readCountedNoun, type CountedNoun } from './noun-phrase.js';
 import type { NumberMention } from './numbers.js';
 import type { SentenceContext } from './sentence-context.js';
 
 export const STOCK_ROLES = new Set<MetricRole | undefined>(['held', 'population']);
-/** Who a subgroup noun may name in full: people sent home by nationality, escapees caught again. */
-const WHOLE_BY_NATURE = new Set<MetricRole | undefined>(['recaptured', 'moved', 'planned']);
+/** Whose figures are often told as "N of them" without being a part: "recaptured 81 of them", "moved 2,250 of the detainees". */
+const WHOLE_BY_NATURE = new Set<MetricRole | undefined>(['recaptured', 'moved', 'planned', 'escaped', 'returned']);
 
 const PREDICATE = /^\s+(?:were|are|was|is)\s+/;
 /** What may follow "N were" without saying what kind of people they are. */
@@ -42,7 +42,7 @@ export function subgroupReason(
   if (ofThem && readCountedNoun(context.text, mention.end + ofThem[0].length, lexicon).kind === 'subgroup') {
     return 'says what kind of people part of a larger figure are (a subgroup)';
   }
-  if (!WHOLE_BY_NATURE.has(role) && SUBGROUP_AFTER.test(after)) {
+  if (AMONG_AFTER.test(after) || (!WHOLE_BY_NATURE.has(role) && OF_AFTER.test(after))) {
     return 'part of a larger figure (a subgroup)';
   }
   return undefined;

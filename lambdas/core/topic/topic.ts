@@ -38,6 +38,8 @@ export const topicSchema = z.object({
   ),
   /** Where people are moved from and to: a return home along this route is a move. */
   route: z.object({ from: z.array(nonEmpty), to: z.array(nonEmpty) }).optional(),
+  /** Places whose prisons are not the topic's: people held there are no stock of the topic's. */
+  elsewhere: z.array(nonEmpty).default([]),
   /** Words naming people who escaped: a capture near them is a recapture, not an arrest. */
   escapeeWords: z.array(nonEmpty).default([]),
   nouns: z.object({
