@@ -878,3 +878,9 @@ describe('answers to a question', () => {
     ]);
   });
 });
+
+describe('people still at large', () => {
+  it('gives no figure for escapees who "remain at large", though "remain" alone would mean custody', () => {
+    expectNoFigure('About 1,100 escapees remain at large, the interior ministry said.', '1,100');
+  });
+});

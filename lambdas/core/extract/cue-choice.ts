@@ -1,4 +1,4 @@
-import { AUX_BEFORE, PARTICIPLE, RELATIVE, SUBJECT_VERB } from './english.js';
+import { AUX_BEFORE, FRONTED_WHOLE, PARTICIPLE, RELATIVE, SUBJECT_VERB } from './english.js';
 import type { CountedNoun } from './noun-phrase.js';
 import type { NumberMention } from './numbers.js';
 import type { CueHit, SentenceContext } from './sentence-context.js';
@@ -44,8 +44,9 @@ export function chooseCue(
       !WHOLE_OF_A_PART.test(context.lower.slice(Math.max(0, mention.start - 40), mention.start)) &&
       after.length > 1 &&
       !/\d/.test(context.lower.slice(first.end, after.at(-1)!.start));
+    const frontedWhole = FRONTED_WHOLE.test(context.lower.slice(0, mention.start));
     const finite =
-      describesPeople || partOfAnotherSet || relativeThenMain
+      !frontedWhole && (describesPeople || partOfAnotherSet || relativeThenMain)
         ? after.slice(1).find((hit) => AUX_BEFORE.test(context.lower.slice(Math.max(noun.end, hit.start - 24), hit.start)))
         : undefined;
     return finite ?? first ?? nearestBefore;

@@ -66,7 +66,7 @@ export const TOTAL =
 
 /** The size of a plan, not of what was done: "a target of 7,000", "out of as many as 7,000". */
 export const PLAN_BEFORE =
-  /\b(?:(?:deal|agreement|arrangement|accord|plan|operation)s? (?:covers?|covering|includes?|provides? for|envisages?)|(?:target|goal|ceiling|estimate|plan) (?:remained|remains|is|was|stood at|stands at|of|at)|an estimate of|of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)\s*$/;
+  /\b(?:(?:deal|agreement|arrangement|accord|plan|operation)s? (?:covers?|covering|includes?|provides? for|envisages?)|(?:target|goal|ceiling|estimate|plan) (?:remained|remains|is|was|stood at|stands at|of|at)|an estimate of|of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)(?:\s+(?:some|about|around|nearly|almost|up to|as many as|roughly|approximately|more than|over|at least|a maximum of))?\s*$/;
 
 /** A "first batch of the 7,000" is the size of the plan, not of the batch. */
 export const BATCH_OF_PLAN =
@@ -233,3 +233,11 @@ export const SINCE_MONTH =
 /** A month named without a year dates a figure within the year of the report. */
 export const IN_MONTH =
   /\b(?:in|by|at the (?:start|end) of|before|until) (?:early |late |mid-)?(january|february|march|april|may|june|july|august|september|october|november|december)\b(?! (?:19|20)\d\d)/;
+
+/** A move from one prison to another inside the region, not along the route. */
+export const MOVE_WITHIN =
+  /\bto (?:other|another|different|new|nearby|neighbouring|neighboring) (?:prisons?|jails?|facilit\w+|sites?|detention centres?|detention centers?)\b/;
+
+/** "Of the 4,000 detainees transferred, 900 ...": a fronted whole, read with its own participle. */
+export const FRONTED_WHOLE =
+  /(?:^|[,;:]\s*)of (?:the|those|all(?: the)?)\s+(?:(?:some|about|around|roughly|nearly|more than|over|approximately|an estimated)\s+)?$/;

@@ -1,6 +1,7 @@
 import type { MetricRole } from '../topic/topic.js';
 import type { Bound } from './figure.js';
 import {
+  MOVE_WITHIN,
   BACK_TO_CUSTODY,
   LAWFUL_RELEASE,
   CAPACITY,
@@ -81,6 +82,7 @@ function roleFor(
       if (BACK_TO_CUSTODY.test(clauseText)) return 'recaptured';
       return onRoute && !inCamp && TRANSFER_LIKE_PEOPLE.test(noun.word || 'implicit') ? 'moved' : 'returned';
     case 'moved':
+      if (MOVE_WITHIN.test(clauseText) && !lexicon.route?.to.test(clauseText)) return undefined;
       return facilityKind === 'camp' ? 'returned' : 'moved';
     default:
       return cueRole;
@@ -151,8 +153,11 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   if (bound === 'exact' && trimmed !== unquoted) bound = boundOf(trimmed, after, mention.range !== undefined);
   const placeInClause = facilityInClause(context, clause, mention);
   if (cue) role = roleFor(context, clauseText, mention, lexicon.roleOf.get(cue.metric), noun, placeInClause, lexicon);
-  if (cue && role === undefined && lexicon.roleOf.get(cue.metric) === 'held')
-    return { dropped: 'people held outside the region the topic follows' };
+  if (cue && role === undefined) {
+    const cueRole = lexicon.roleOf.get(cue.metric);
+    if (cueRole === 'held') return { dropped: 'people held outside the region the topic follows' };
+    if (cueRole === 'moved') return { dropped: 'a move between prisons inside the region' };
+  }
   if (role === 'escaped' && LAWFUL_RELEASE.test(clauseText)) return { dropped: 'a lawful release, not an escape' };
   if (cue && PLAN_BEFORE.test(before) && context.cues.some((hit) => lexicon.roleOf.get(hit.metric) === 'moved')) role = 'planned';
   if (cue) {

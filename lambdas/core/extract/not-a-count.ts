@@ -76,7 +76,8 @@ export function droppedFor(
   if (CHANGE_BY_BEFORE.test(before)) return 'a change, not a level';
   if (RATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'a rate, not a total';
   const apposition = APPOSITION_BEFORE.exec(before);
-  if (apposition && lexicon.nounClass.get(apposition[1]!) === 'excluded') return `describes ${apposition[1]}, not tracked people`;
+  if (apposition && lexicon.nounClass.get(apposition[1]!) === 'excluded' && /^\s*,/.test(context.lower.slice(noun.end)))
+    return `describes ${apposition[1]}, not tracked people`;
   if (noun.kind === 'other') return `counts "${noun.word}", not people`;
   if (SUBGROUP_BEFORE.test(before)) return 'part of a larger figure (a subgroup)';
   return undefined;

@@ -109,7 +109,9 @@ export function sentenceContext(text: string, lexicon: Lexicon): SentenceContext
   if (metricHits.length === 0 && !lexicon.countryWords.has(tokens)) return undefined;
   const clauseStarts = [0];
   scan(CLAUSE_BREAK, lower, (match) => clauseStarts.push(match.index + match[0].length));
-  const cues = [...metricHits, ...otherEventHits(lower, clauseStarts, metricHits, lexicon)].sort((a, b) => a.start - b.start);
+  // Other events first: where one outranks an overlapping metric cue, that cue is taken out.
+  const otherEvents = otherEventHits(lower, clauseStarts, metricHits, lexicon);
+  const cues = [...metricHits, ...otherEvents].sort((a, b) => a.start - b.start);
   const facilities: FacilityHit[] = lexicon.facilities.findAll(tokens).map(({ value, start, end }) => ({ facility: value, start, end }));
   const denialEnds: number[] = [];
   scan(DENIALS, lower, (match) => denialEnds.push(match.index + match[0].length));
