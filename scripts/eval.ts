@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { createExtractor } from '../lambdas/core/extract/extract.js';
-import { compareFigures, Tally, type LabelledFigure } from '../lambdas/core/evaluate/score.js';
+import { compareFigures, qualifierAgreement, Tally, type Agreement, type LabelledFigure } from '../lambdas/core/evaluate/score.js';
 import { loadTopicFile } from '../lambdas/adapters/topic-file.js';
 
 interface CorpusItem {
@@ -46,10 +46,16 @@ for (const [name, folder] of [
   const items = readCorpus(folder);
   const tally = new Tally();
   const errors: string[] = [];
+  const qualifiers = { increment: { agree: 0, total: 0 }, asOf: { agree: 0, total: 0 } };
   for (const item of items) {
     const predicted = extract({ text: item.text, published: item.published }).figures;
     const result = compareFigures(item.figures, predicted);
     tally.add(result);
+    const agreement = qualifierAgreement(item.figures, result.matched);
+    for (const key of ['increment', 'asOf'] as const) {
+      qualifiers[key].agree += agreement[key].agree;
+      qualifiers[key].total += agreement[key].total;
+    }
     for (const figure of result.missed) errors.push(`${item.id} MISSED   ${JSON.stringify(figure)}\n    ${item.text.slice(0, 300)}`);
     for (const figure of result.spurious)
       errors.push(
@@ -57,7 +63,7 @@ for (const [name, folder] of [
       );
   }
   const overall = tally.overall();
-  report[name] = { items: items.length, overall, metrics: Object.fromEntries(tally.metrics()) };
+  report[name] = { items: items.length, overall, metrics: Object.fromEntries(tally.metrics()), qualifiers };
   if (options.json) continue;
   console.log(`\n${name}: ${items.length} items`);
   console.log(
@@ -68,6 +74,8 @@ for (const [name, folder] of [
       `${metric.padEnd(24)} ${String(scores.truePositives).padStart(4)} ${String(scores.falsePositives).padStart(4)} ${String(scores.falseNegatives).padStart(4)} ${scores.precision.toFixed(3).padStart(6)} ${scores.recall.toFixed(3).padStart(6)} ${scores.f1.toFixed(3).padStart(6)}`,
     );
   }
+  const share = ({ agree, total }: Agreement) => `${agree}/${total} (${total === 0 ? '-' : ((agree / total) * 100).toFixed(1)}%)`;
+  console.log(`on matched figures, increment agrees ${share(qualifiers.increment)}, as_of agrees ${share(qualifiers.asOf)}`);
   if (options.errors) for (const error of errors) console.log(error);
 }
 if (options.json) console.log(JSON.stringify(report, null, 2));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFigures, scoresOf, Tally } from '../../lambdas/core/evaluate/score.js';
+import { compareFigures, qualifierAgreement, scoresOf, Tally } from '../../lambdas/core/evaluate/score.js';
 
 const moved150 = { metric: 'detainees_transferred', value: 150, bound: 'exact' };
 const planned7000 = { metric: 'transfer_planned', value: 7000, bound: 'at_most' };
@@ -39,5 +39,16 @@ describe('scores', () => {
       transfer_planned: 0,
     });
     expect(tally.overall()).toMatchObject({ truePositives: 1, falseNegatives: 1, falsePositives: 0 });
+  });
+});
+
+describe('batch flags and history dates on matched figures', () => {
+  it('counts how often increment and as_of agree with the labels', () => {
+    const labels = [
+      { ...moved150, increment: true },
+      { metric: 'camp_population', value: 73000, bound: 'exact', facility: 'al-Hol', as_of: '2019' },
+    ];
+    const matched = [moved150, { metric: 'camp_population', value: 73000, bound: 'exact', facility: 'al-Hol', as_of: '2019' }];
+    expect(qualifierAgreement(labels, matched)).toEqual({ increment: { agree: 1, total: 2 }, asOf: { agree: 2, total: 2 } });
   });
 });

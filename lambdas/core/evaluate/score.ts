@@ -4,6 +4,14 @@ export interface LabelledFigure {
   value: number;
   bound: string;
   facility?: string;
+  /** Not part of the match, but scored on matched figures: a batch taken for a total, or history for news, misleads. */
+  increment?: boolean;
+  as_of?: string;
+}
+
+export interface Agreement {
+  agree: number;
+  total: number;
 }
 
 export interface Counts {
@@ -83,4 +91,24 @@ export class Tally {
     }
     return scoresOf(total);
   }
+}
+
+/**
+ * On figures matched by metric, value, bound and facility: how often the batch flag and the
+ * history date agree with the labels too.
+ */
+export function qualifierAgreement(expected: LabelledFigure[], matched: LabelledFigure[]): { increment: Agreement; asOf: Agreement } {
+  const unused = [...expected];
+  const increment: Agreement = { agree: 0, total: 0 };
+  const asOf: Agreement = { agree: 0, total: 0 };
+  for (const figure of matched) {
+    const index = unused.findIndex((label) => figureKey(label) === figureKey(figure));
+    if (index < 0) continue;
+    const [label] = unused.splice(index, 1);
+    increment.total += 1;
+    asOf.total += 1;
+    if (Boolean(label!.increment) === Boolean(figure.increment)) increment.agree += 1;
+    if ((label!.as_of ?? '') === (figure.as_of ?? '')) asOf.agree += 1;
+  }
+  return { increment, asOf };
 }

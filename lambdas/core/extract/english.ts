@@ -149,7 +149,7 @@ export const MODAL_AFTER_SUBJECT =
 export const EMBEDDED_PLAN = /\bof (?:an? |the )?(?:expected|planned|projected|eventual)\b/g;
 
 /** A ratio, not a count: "nine in 10". */
-export const RATIO_AFTER = /^\s+(?:in|out of)\s+(?:\d+|ten|five|four|three|every)\b/;
+export const RATIO_AFTER = /^\s+(?:in|out of)\s+(?:\d{1,3}(?![\d,])|ten|five|four|three|every)\b/;
 export const RATIO_BEFORE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+$/;
 /** "one of three (prisons) receiving them": a count of the places or things the subject is among. */
 export const ONE_OF_BEFORE = /\bone of\s+$/;

@@ -193,7 +193,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     if (INCREMENT_BEFORE.test(before) || INCREMENT_AFTER.test(after) || INCREMENT_WINDOW.test(clauseText)) figure.increment = true;
   }
   if (kind !== 'target') {
-    const asOf = datedTo(clauseText, mention.text, published);
+    const asOf = datedTo(clauseText, mention.start - clause[0], mention.text, published);
     if (asOf) figure.as_of = asOf;
   }
   return { figure };

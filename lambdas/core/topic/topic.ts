@@ -18,6 +18,8 @@ export const topicSchema = z.object({
   name: nonEmpty,
   relevance: z.object({
     threshold: z.number().positive(),
+    /** A named facility anchors an item and adds this much: every alias counts, al-Hawl as al-Hol. */
+    facilityWeight: z.number().positive().default(2),
     anchors: z.array(nonEmpty).min(1),
     terms: z
       .array(
