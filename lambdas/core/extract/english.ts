@@ -55,10 +55,10 @@ export const NEGATED_ACTION = /\b(?:not|never|no|none|n't|neither|nor|refus\w*|d
 
 /** A batch on top of a total: "another 250", "a further 300", "in the past 48 hours". */
 export const INCREMENT_BEFORE =
-  /\b(?:another|a further|further|an additional|additional|a new batch of|new batch of|the latest|latest|a fresh|fresh|the (?:second|third|fourth|fifth|sixth|next|new|most recent) (?:batch|group|convoy|wave|tranche|round) of|a (?:(?:second|third|fourth|fifth|sixth|new|fresh) )?(?:batch|group|convoy|wave|tranche|round) of)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately)\s+)?$/;
+  /\b(?:another|a further|further|an additional|additional|a new batch of|new batch of|the latest|latest|a fresh|fresh|the (?:second|third|fourth|fifth|sixth|next|new|latest|most recent) (?:batch|group|convoy|wave|tranche|round|airlift|flight) of|a (?:(?:second|third|fourth|fifth|sixth|new|fresh) )?(?:batch|group|convoy|wave|tranche|round|airlift|flight) of)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately)\s+)?$/;
 export const INCREMENT_AFTER = /^\s+(?:more|additional|further|others?)\b/;
 export const INCREMENT_WINDOW =
-  /\b(?:in|over|during|within) the (?:past|last|previous) (?:year|month|week|day|few (?:days|weeks|months))\b|\b(?:in|over|within|during) the (?:past|last|previous) (?:\d+|\w+) (?:hours?|days?|weeks?)\b|\b(?:in|within) (?:a single|one|the same) (?:day|night|week)\b|\b(?:overnight)\b/;
+  /\b(?:in|over|during|within) the (?:past|last|previous) (?:year|month|week|day|few (?:days|weeks|months))\b|\b(?:in|over|within|during) the (?:past|last|previous) (?:\d+|[\w-]+) (?:hours?|days?|weeks?)\b|\b(?:in|on|with|by) (?:the|a|its|their) (?:latest|new|second|third|fourth|fifth|sixth|next|most recent|fresh|fifteenth) (?:airlift|convoy|round|group|flight|batch|transfer|wave|tranche|repatriation round|operation)\b|\b(?:the|a) (?:second|third|fourth|fifth|latest|new) (?:such )?(?:airlift|flight|batch|convoy|round|group)\b|(?<!\bas of )(?<!\bby )\b(?:today|that day|this week|this month)\b/;
 
 /** The figure sums everything so far, which beats a batch word elsewhere in the sentence. */
 export const TOTAL =
@@ -229,10 +229,15 @@ export const LAWFUL_RELEASE =
 
 /** "Since January" counts up to now, like "since 2019". */
 export const SINCE_MONTH =
-  /\bsince (?:early |late |mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/;
+  /\bsince\b[^,.;]{0,40}\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)\b/;
 /** A month named without a year dates a figure within the year of the report. */
 export const IN_MONTH =
-  /\b(?:in|by|at the (?:start|end) of|before|until) (?:early |late |mid-)?(january|february|march|april|may|june|july|august|september|october|november|december)\b(?! (?:19|20)\d\d)/;
+  /\b(?:in|by|at the (?:start|end|beginning) of|by the (?:start|end) of|before|until|by (?:early|late|mid-)|in (?:early|late|mid-)|(?:\d{1,2}))\s*(january|february|march|april|may|june|july|august|september|october|november|december)\b(?! (?:19|20)\d\d)/g;
+/** Times told relative to the report: "last month", "a week earlier", "at the start of the year". */
+export const LAST_MONTH = /\blast month\b/;
+export const WEEK_EARLIER = /\b(?:a|one) week (?:earlier|before|ago)\b/;
+export const START_OF_YEAR = /\bat the (?:start|beginning) of (?:the|this) year\b/;
+export const START_OF_NAMED_YEAR = /\bat the (?:start|beginning) of ((?:19|20)\d\d)\b/;
 
 /** A move from one prison to another inside the region, not along the route. */
 export const MOVE_WITHIN =

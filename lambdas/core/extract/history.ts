@@ -1,47 +1,87 @@
-import { HISTORY, IN_MONTH, SINCE_MONTH, SINCE_YEAR } from './english.js';
+import { HISTORY, IN_MONTH, LAST_MONTH, SINCE_MONTH, SINCE_YEAR, START_OF_NAMED_YEAR, START_OF_YEAR, WEEK_EARLIER } from './english.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DATED = new RegExp(`\\b(?:(${MONTHS.join('|')})\\s+)?((?:19|20)\\d\\d)\\b`, 'g');
+const OTHER_NUMBER = /\d[\d,]*\s/;
+/** Few enough words before a date that it opens the clause: "At its peak in 2019, ...". */
+const OPENS_CLAUSE = /^\W*(?:\S+\s+){0,5}\S*$/;
 
-/**
- * The earlier time a clause dates its figure to ("at its 2019 peak" -> "2019", "in January 2026" ->
- * "2026-01"), or "earlier" for history without a date; nothing for news. A date not before the
- * publication month is the time of the report, not history.
- */
-export function datedTo(clauseText: string, ownAt: number, ownNumber: string, published: string | undefined): string | undefined {
-  if (SINCE_YEAR.test(clauseText) || SINCE_MONTH.test(clauseText)) return undefined;
-  const history = HISTORY.exec(clauseText);
-  if (!history) return published ? monthOfReportYear(clauseText, published) : undefined;
-  const reference = published?.slice(0, 7);
-  for (const match of clauseText.matchAll(DATED)) {
-    if (match[2] === ownNumber || !nextTo(clauseText, ownAt, match.index)) continue;
-    const month = match[1] ? MONTHS.indexOf(match[1]) + 1 : 0;
-    const date = month ? `${match[2]}-${String(month).padStart(2, '0')}` : match[2]!;
-    if (reference && date >= reference.slice(0, date.length)) continue;
-    return date;
-  }
-  return /\d{4}/.test(history[0]) ? undefined : 'earlier';
+export interface DatingInput {
+  clauseText: string;
+  /** Where the number stands in the clause, and how it is written. */
+  ownAt: number;
+  ownNumber: string;
+  /** YYYY-MM-DD or longer; dates before the report's month are history. */
+  published: string | undefined;
+  eventDates: Array<{ pattern: RegExp; date: string }>;
 }
 
-const OTHER_NUMBER = /\d[\d,]*\s/;
+function yearMonth(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
 
 /**
  * A date belongs to the number it stands beside: the one just before it ("73,000 in 2019"), or,
- * when the clause opens with it ("In 2019, the camp held 73,000"), the one after it.
+ * when the date opens the clause ("In 2019, the camp held 73,000"), the one after it.
  */
-function nextTo(clauseText: string, ownAt: number, dateAt: number): boolean {
+function nextTo(clauseText: string, ownAt: number, dateAt: number, dateLength: number): boolean {
   if (dateAt > ownAt) return !OTHER_NUMBER.test(clauseText.slice(ownAt, dateAt).replace(/^[\d,.]+/, ''));
-  return !OTHER_NUMBER.test(clauseText.slice(0, dateAt)) && !OTHER_NUMBER.test(clauseText.slice(dateAt + 4, ownAt));
+  return OPENS_CLAUSE.test(clauseText.slice(0, dateAt)) && !OTHER_NUMBER.test(clauseText.slice(dateAt + dateLength, ownAt));
 }
 
-/** "down from 24,000 in January", published in March: the figure is of January of that year. */
-function monthOfReportYear(clauseText: string, published: string): string | undefined {
-  const named = IN_MONTH.exec(clauseText);
-  const year = Number(published.slice(0, 4));
-  const reportMonth = Number(published.slice(5, 7));
-  if (!named || !year || !reportMonth) return undefined;
-  const month = MONTHS.indexOf(named[1]!) + 1;
-  if (month === reportMonth) return undefined;
-  const dated = month < reportMonth ? year : year - 1;
-  return `${dated}-${String(month).padStart(2, '0')}`;
+function isBeforeReport(date: string, published: string | undefined): boolean {
+  return !published || date < published.slice(0, date.length);
+}
+
+/** A year, or a month and year, written beside the number. */
+function writtenDate({ clauseText, ownAt, ownNumber, published }: DatingInput): string | undefined {
+  for (const match of clauseText.matchAll(DATED)) {
+    if (match[2] === ownNumber || !nextTo(clauseText, ownAt, match.index, match[0].length)) continue;
+    const month = match[1] ? MONTHS.indexOf(match[1]) + 1 : 0;
+    const date = month ? yearMonth(Number(match[2]), month) : match[2]!;
+    if (isBeforeReport(date, published)) return date;
+  }
+  return undefined;
+}
+
+/** A month without a year, "last month", "a week earlier", "at the start of the year": read against the report's date. */
+function relativeDate({ clauseText, ownAt, published }: DatingInput): string | undefined {
+  const year = Number(published?.slice(0, 4));
+  const reportMonth = Number(published?.slice(5, 7));
+  if (!year || !reportMonth) return undefined;
+  for (const match of clauseText.matchAll(IN_MONTH)) {
+    if (!nextTo(clauseText, ownAt, match.index, match[0].length)) continue;
+    const month = MONTHS.indexOf(match[1]!) + 1;
+    if (month !== reportMonth) return yearMonth(month < reportMonth ? year : year - 1, month);
+  }
+  if (LAST_MONTH.test(clauseText)) return reportMonth === 1 ? yearMonth(year - 1, 12) : yearMonth(year, reportMonth - 1);
+  if (WEEK_EARLIER.test(clauseText)) {
+    const weekBefore = new Date(Date.UTC(year, reportMonth - 1, Number(published!.slice(8, 10)) || 1) - 7 * 86_400_000);
+    const date = yearMonth(weekBefore.getUTCFullYear(), weekBefore.getUTCMonth() + 1);
+    return isBeforeReport(date, published) ? date : undefined;
+  }
+  if (START_OF_YEAR.test(clauseText) && reportMonth > 1) return yearMonth(year, 1);
+  return undefined;
+}
+
+/**
+ * The earlier time a clause dates its figure to ("at its 2019 peak" -> "2019", "before the
+ * offensive" -> the offensive's month, "down from 24,000 in January" -> that January), or
+ * "earlier" for history with no date; nothing for news. A figure counted "since" a date runs up
+ * to now, and a date not before the report's month is the report's own time.
+ */
+export function datedTo(input: DatingInput): string | undefined {
+  const { clauseText, ownAt, published, eventDates } = input;
+  if (SINCE_YEAR.test(clauseText) || SINCE_MONTH.test(clauseText)) return undefined;
+  const event = eventDates.find(({ pattern }) => pattern.test(clauseText));
+  if (event && isBeforeReport(event.date, published)) return event.date;
+  const namedYear = START_OF_NAMED_YEAR.exec(clauseText);
+  if (namedYear && isBeforeReport(`${namedYear[1]}-01`, published)) return `${namedYear[1]}-01`;
+  const history = HISTORY.exec(clauseText);
+  if (history) {
+    const written = writtenDate(input);
+    if (written) return written;
+    if (!/\d{4}/.test(history[0]) && history.index < ownAt) return 'earlier';
+  }
+  return relativeDate(input);
 }

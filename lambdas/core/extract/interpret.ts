@@ -193,7 +193,14 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     if (INCREMENT_BEFORE.test(before) || INCREMENT_AFTER.test(after) || INCREMENT_WINDOW.test(clauseText)) figure.increment = true;
   }
   if (kind !== 'target') {
-    const asOf = datedTo(clauseText, mention.start - clause[0], mention.text, published);
+    const asOf = datedTo({
+      // A dating phrase often opens the next clause: "held 9,000 before the transfers began".
+      clauseText: clauseText + (context.lower.slice(clause[1]).split(/[,;.]/)[0] ?? ''),
+      ownAt: mention.start - clause[0],
+      ownNumber: mention.text,
+      published,
+      eventDates: lexicon.eventDates,
+    });
     if (asOf) figure.as_of = asOf;
   }
   return { figure };

@@ -23,6 +23,8 @@ export interface Lexicon {
   kindOf: Map<string, MetricKind>;
   /** Words naming escapees: a capture verb near them is a recapture. */
   escapeContext: RegExp | undefined;
+  /** "before the offensive", "when the SDF withdrew": a figure dated by the story's own events. */
+  eventDates: Array<{ pattern: RegExp; date: string }>;
   /** People held in one of these places: "held in Turkish prisons", "Iraq now holds". */
   heldElsewhere: RegExp | undefined;
   /** Both ends of the topic's route named in a sentence. */
@@ -64,6 +66,12 @@ export function compileLexicon(topic: Topic): Lexicon {
     roleOf: new Map(topic.metrics.map((metric) => [metric.id, metric.role])),
     kindOf: new Map(topic.metrics.map((metric) => [metric.id, metric.kind])),
     escapeContext: topic.escapeeWords.length > 0 ? new RegExp(`\\b(?:${alternation(topic.escapeeWords)})\\b`) : undefined,
+    eventDates: topic.events.map(({ date, phrases }) => ({
+      date,
+      pattern: new RegExp(
+        `\\b(?:before|until|prior to|ahead of|at the time of|when|as of|on the eve of)\\s+(?:${alternation(phrases)})\\b`,
+      ),
+    })),
     heldElsewhere:
       topic.elsewhere.length > 0
         ? new RegExp(

@@ -42,6 +42,10 @@ export const topicSchema = z.object({
   route: z.object({ from: z.array(nonEmpty), to: z.array(nonEmpty) }).optional(),
   /** Places whose prisons are not the topic's: people held there are no stock of the topic's. */
   elsewhere: z.array(nonEmpty).default([]),
+  /** The story's turning points and their dates: "before the offensive" dates a figure to it. */
+  events: z
+    .array(z.object({ date: z.string().regex(/^\d{4}(?:-\d{2})?$/, 'a date is YYYY or YYYY-MM'), phrases: z.array(nonEmpty).min(1) }))
+    .default([]),
   /** Words naming people who escaped: a capture near them is a recapture, not an arrest. */
   escapeeWords: z.array(nonEmpty).default([]),
   nouns: z.object({
