@@ -6,7 +6,8 @@ import type { CueHit, SentenceContext } from './sentence-context.js';
 /** Nothing but bound words between a verb and its number: "holds roughly 4,500". */
 const DIRECT_OBJECT_GAP = /^[^,;:.]{0,24}$/;
 /** "81 of the roughly 1,500 who escaped": this number is the whole a part is taken from. */
-const WHOLE_OF_A_PART = /\d[\d,]*\s+of\s+(?:the\s+)?(?:(?:some|about|around|roughly|nearly|more than|over|approximately)\s+)?$/;
+const WHOLE_OF_A_PART =
+  /\d[\d,]*\s+of\s+(?:the\s+)?(?:(?:some|about|around|roughly|nearly|more than|over|approximately|an estimated|estimated)\s+)?$/;
 const BY_AGENT = /^\s+by\b/;
 /** "81 of the 1,500 who escaped had been recaptured": the verb of 81 is the finite one. */
 const PARTITIVE_OF = /^\s+of the\b/;
@@ -45,8 +46,9 @@ export function chooseCue(
       after.length > 1 &&
       !/\d/.test(context.lower.slice(first.end, after.at(-1)!.start));
     const frontedWhole = FRONTED_WHOLE.test(context.lower.slice(0, mention.start));
+    const wholeOfPart = WHOLE_OF_A_PART.test(context.lower.slice(Math.max(0, mention.start - 40), mention.start));
     const finite =
-      !frontedWhole && (describesPeople || partOfAnotherSet || relativeThenMain)
+      !frontedWhole && !wholeOfPart && (describesPeople || partOfAnotherSet || relativeThenMain)
         ? after.slice(1).find((hit) => AUX_BEFORE.test(context.lower.slice(Math.max(noun.end, hit.start - 24), hit.start)))
         : undefined;
     return finite ?? first ?? nearestBefore;

@@ -9,7 +9,7 @@ import type { Bound } from './figure.js';
 
 const BOUND_BEFORE: ReadonlyArray<[RegExp, Bound]> = [
   [
-    /\b(?:up to|as many as|(?<!no |not )fewer than|(?<!no |not )less than|no more than|not more than|a maximum of|at most|under|below|just under|as much as|a ceiling of|capped at|a maximum|at the most|could reach|may reach|might reach|could rise to|could total|could number)\s+$/,
+    /\b(?:up to|as many as|(?<!no |not )fewer than|(?<!no |not )less than|no more than|not more than|a maximum of|at most|under|below|just under|as much as|a ceiling of|capped at|a maximum|at the most|(?:will |would |shall |to )?not exceed|ceiling of|could reach|may reach|might reach|could rise to|could total|could number)\s+$/,
     'at_most',
   ],
   [
@@ -83,7 +83,7 @@ export const SINCE_YEAR = /\bsince (?:early |late |mid-)?(?:19|20)\d\d\b/;
  * clause, so that "detained 300 operatives in 2025 and moved 150 detainees" keeps them apart.
  */
 export const CLAUSE_BREAK =
-  /[;:]|\s[—–-]{1,2}\s|,?\s+(?:while|whereas|but|although|though|however|meanwhile|when|after|before|because|whilst|even as|even though|yet|unlike)\s+|(?<!\bha(?:ve|s|d)|\bbeen)\s+since\s+|,\s+(?:and|as|with|adding|saying|said|according|leaving|bringing|taking|raising|putting)\s+|\s+and\s+(?=(?:that|has|have|had|was|were|is|are|will|would|could|then|also|later|it|they|the|another|a further|an additional|at least|more than|some|about|nearly|up to|over|around|roughly|[a-z]+ed)\b|\d)|\.\s+/g;
+  /[;:]|\s[—–-]{1,2}\s|,?\s+(?:while|whereas|but|although|though|however|meanwhile|when|after|before|because|whilst|even as|even though|yet|unlike)\s+|(?<!\bha(?:ve|s|d)|\bbeen)\s+since\s+(?!(?:\d|january|february|march|april|may|june|july|august|september|october|november|december|last|early|late|mid|then|the (?:start|beginning|end))\b)|,\s+(?:and|as|with|adding|saying|said|according|leaving|bringing|taking|raising|putting)\s+|\s+and\s+(?=(?:that|has|have|had|was|were|is|are|will|would|could|then|also|later|it|they|the|another|a further|an additional|at least|more than|some|about|nearly|up to|over|around|roughly|[a-z]+ed)\b|\d)|\.\s+/g;
 
 /** Words after a number and its noun that make the number the subject of what follows. */
 export const SUBJECT_VERB =
@@ -91,13 +91,13 @@ export const SUBJECT_VERB =
 
 /** Verbs of other events whose numbers are not tracked: arrests, deaths, raids, prosecutions. */
 export const OTHER_EVENT =
-  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|displaced|evacuated|registered (?:to|for)|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run|(?:still )?on the loose|still free|remain free|amnesty|pardon(?:ed|s)?)\b/;
+  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|displaced|evacuated|registered (?:to|for)|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run|(?:still )?on the loose|still free|remain free|(?:still |remain |remains )?active|amnesty|pardon(?:ed|s)?)\b/;
 /** Nouns of other events: like noun cues, they matter only where no action word does. */
 export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clashes|attacks|airstrikes?|raids)\b/;
 
 /** Partitives and lists that make a number a part of another figure, not a total. */
 export const SUBGROUP_BEFORE =
-  /\bamong (?:the|them|those)\b[^,;]*\b(?:were|was|are|is)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$|\b(?:including|includes|included|among them|among whom|of whom|of which|among those|amongst them|such as|incl\.|made up|make up|makes up|accounted for|account for|accounts for)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
+  /\bamong (?:the|them|those)\b[^,;]*\b(?:were|was|are|is)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$|\b(?:including|includes|included|among them|among whom|among those|amongst them|such as|incl\.|made up|make up|makes up|accounted for|account for|accounts for)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
 export const AMONG_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:were|are|being)?\s*among (?:them|the|those|whom)\b/;
 export const OF_AFTER = /^\s*(?:\w+\s+){0,3}?(?:were|are|being)?\s*of (?:them|whom|those|the total|the \d[\d,]*)\b/;
 
@@ -163,7 +163,8 @@ export const AGE_BEFORE =
 export const AGE_AFTER = /^(?:\s+(?:years? old|when|at the time)\b|\s*,?\s+(?:speaking|said)\b)/;
 
 /** The size of each group, not how many: "moved in groups of 50". */
-export const GROUP_SIZE_BEFORE = /\b(?:in|into) (?:groups|batches|convoys|busloads|planeloads|lots) of\s+(?:about |around |some |up to )?$/;
+export const GROUP_SIZE_BEFORE =
+  /\b(?:(?:in|into) (?:groups|batches|convoys|busloads|planeloads|lots) of|each (?:carrying|holding|with|taking|transporting))\s+(?:about |around |some |up to |roughly |nearly )?$/;
 
 /** A rate, not a total: "about 150 detainees a day". */
 export const RATE_AFTER = /^\s+(?:a|per|each|every) (?:day|week|month|night|flight)\b(?! (?:later|earlier|after|before))/;
@@ -246,3 +247,24 @@ export const MOVE_WITHIN =
 /** "Of the 4,000 detainees transferred, 900 ...": a fronted whole, read with its own participle. */
 export const FRONTED_WHOLE =
   /(?:^|[,;:]\s*)of (?:the|those|all(?: the)?)\s+(?:(?:some|about|around|roughly|nearly|more than|over|approximately|an estimated)\s+)?$/;
+
+/** "of whom some 740 have since been recaptured": a part, unless taking part is what the figure counts. */
+export const OF_WHOM_BEFORE =
+  /\b(?:of whom|of which)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
+
+/** "could see up to 7,000 transferred": the people of a possible action, named before its verb. */
+export const MODAL_BEFORE_NUMBER =
+  /\b(?:could|would|will|may|might)\s+(?:eventually\s+|ultimately\s+)?(?:see|mean|bring|involve|reach|cover|total)\s+(?:(?:some|about|around|nearly|almost|up to|as many as|more than|over|roughly|approximately)\s+)?$/;
+
+/** A level reached, which is a count done, whatever modal follows in the sentence. */
+export const LEVEL_REACHED_BEFORE =
+  /\b(?:total|tally|count|number|figure)\b[^,;]{0,30}\b(?:reached|risen to|rose to|climbed to|stands at|stood at|passed|topped|hit)\s+(?:(?:some|about|around|nearly|almost|more than|over|roughly|approximately)\s+)?$/;
+
+/** A footnote mark: "7,000.[4]". */
+export const FOOTNOTE = /^\[$/;
+
+/** An age limit: "children under 18". */
+export const AGE_LIMIT_BEFORE =
+  /\b(?:children|minors|boys|girls|people|those|men|women|adults|anyone) (?:under|over|aged|below|above|older than|younger than)\s+(?:the age of\s+)?$/;
+
+export const LAST_WEEK = /\blast week\b/;

@@ -36,8 +36,8 @@ export function facilityInClause(context: SentenceContext, clause: [number, numb
   return last && !listed ? last.facility.name : undefined;
 }
 
-/** A camp named anywhere in the sentence is the camp a population figure is about. */
-export function onlyCampNamed(context: SentenceContext): string | undefined {
-  const camps = new Set(context.facilities.filter((hit) => hit.facility.kind === 'camp').map((hit) => hit.facility.name));
-  return camps.size === 1 ? [...camps][0] : undefined;
+/** The one facility of a kind the sentence names, if it names exactly one. */
+export function onlyNamed(context: SentenceContext, kind: 'camp' | 'prison'): string | undefined {
+  const named = new Set(context.facilities.filter((hit) => hit.facility.kind === kind).map((hit) => hit.facility.name));
+  return named.size === 1 ? [...named][0] : undefined;
 }

@@ -1,4 +1,14 @@
-import { HISTORY, IN_MONTH, LAST_MONTH, SINCE_MONTH, SINCE_YEAR, START_OF_NAMED_YEAR, START_OF_YEAR, WEEK_EARLIER } from './english.js';
+import {
+  HISTORY,
+  IN_MONTH,
+  LAST_MONTH,
+  LAST_WEEK,
+  SINCE_MONTH,
+  SINCE_YEAR,
+  START_OF_NAMED_YEAR,
+  START_OF_YEAR,
+  WEEK_EARLIER,
+} from './english.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const DATED = new RegExp(`\\b(?:(${MONTHS.join('|')})\\s+)?((?:19|20)\\d\\d)\\b`, 'g');
@@ -55,7 +65,7 @@ function relativeDate({ clauseText, ownAt, published }: DatingInput): string | u
     if (month !== reportMonth) return yearMonth(month < reportMonth ? year : year - 1, month);
   }
   if (LAST_MONTH.test(clauseText)) return reportMonth === 1 ? yearMonth(year - 1, 12) : yearMonth(year, reportMonth - 1);
-  if (WEEK_EARLIER.test(clauseText)) {
+  if (WEEK_EARLIER.test(clauseText) || LAST_WEEK.test(clauseText)) {
     const weekBefore = new Date(Date.UTC(year, reportMonth - 1, Number(published!.slice(8, 10)) || 1) - 7 * 86_400_000);
     const date = yearMonth(weekBefore.getUTCFullYear(), weekBefore.getUTCMonth() + 1);
     return isBeforeReport(date, published) ? date : undefined;

@@ -32,7 +32,7 @@ import type { Lexicon } from './lexicon.js';
 import { readCountedNoun, type CountedNoun } from './noun-phrase.js';
 import type { NumberMention } from './numbers.js';
 import { chooseCue } from './cue-choice.js';
-import { facilityInClause, onlyCampNamed } from './facility-choice.js';
+import { facilityInClause, onlyNamed } from './facility-choice.js';
 import { datedTo } from './history.js';
 import { isDenied, isPlanned, verbWindow } from './mood.js';
 import { droppedFor, earlierValueReason } from './not-a-count.js';
@@ -108,6 +108,16 @@ function boundWords(context: SentenceContext, mention: NumberMention, before: st
   return adjacent ? '' : before;
 }
 
+/**
+ * Where the clause names no facility, the sentence may: a camp for a population or for people
+ * sent home from it, the prison of the escapees caught again.
+ */
+function sentenceFacility(context: SentenceContext, role: MetricRole | undefined): string | undefined {
+  if (role === 'population' || role === 'returned') return onlyNamed(context, 'camp');
+  if (role === 'recaptured') return onlyNamed(context, 'prison');
+  return undefined;
+}
+
 export interface ReadInput {
   context: SentenceContext;
   mention: NumberMention;
@@ -178,7 +188,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   if (subgroup) return { dropped: subgroup };
   const metric = (role && lexicon.metricOfRole[role]) ?? cue?.metric;
   if (!metric) return { dropped: `the topic tracks no ${role} figure` };
-  const facility = placeInClause ?? (role === 'population' ? onlyCampNamed(context) : undefined);
+  const facility = placeInClause ?? sentenceFacility(context, role);
   if (role === 'population' && !facility && OTHER_NAMED_CAMP.test(context.text.slice(clause[0], clause[1]))) {
     return { dropped: 'a camp the topic does not follow' };
   }

@@ -10,6 +10,7 @@ export interface Lexicon {
   cueMetric: Map<string, CueWord>;
   facilities: PhraseMatcher<Facility>;
   nounClass: Map<string, NounClass>;
+  subgroupModifiers: Set<string>;
   /** Longest multi-word noun, in words, so the noun reader knows how far to look. */
   longestNoun: number;
   peopleContext: PhraseMatcher<true>;
@@ -61,6 +62,7 @@ export function compileLexicon(topic: Topic): Lexicon {
     cueMetric,
     facilities: new PhraseMatcher(topic.facilities.flatMap((facility) => facility.aliases.map((alias) => [alias, facility] as const))),
     nounClass,
+    subgroupModifiers: new Set(topic.nouns.subgroupModifiers.map((word) => word.toLowerCase())),
     longestNoun,
     metricOfRole: Object.fromEntries(topic.metrics.map((metric) => [metric.role, metric.id])),
     roleOf: new Map(topic.metrics.map((metric) => [metric.id, metric.role])),

@@ -5,8 +5,10 @@ import {
   DENIAL_AFTER,
   EMBEDDED_PLAN,
   EPISTEMIC_PAST,
+  LEVEL_REACHED_BEFORE,
   MODAL,
   MODAL_AFTER_SUBJECT,
+  MODAL_BEFORE_NUMBER,
   PLAN_BEFORE,
 } from './english.js';
 import type { CountedNoun } from './noun-phrase.js';
@@ -47,6 +49,8 @@ export function isPlanned(
   before: string,
 ): boolean {
   if (BATCH_OF_PLAN.test(before) || PLAN_BEFORE.test(before)) return true;
+  if (LEVEL_REACHED_BEFORE.test(before)) return false;
+  if (cue.start > mention.start && MODAL_BEFORE_NUMBER.test(before)) return true;
   if (cue.end <= mention.start && MODAL_AFTER_SUBJECT.test(context.lower.slice(noun.end, noun.end + 30))) return true;
   if (cue.end <= mention.start && INFINITIVE_BEFORE.test(context.lower.slice(Math.max(0, cue.start - 16), cue.start))) return true;
   return MODAL.test(verbWindow(context, clause, mention, cue, noun));

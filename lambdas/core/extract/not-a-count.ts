@@ -1,13 +1,14 @@
 import {
-  ONE_OF_BEFORE,
-  CHANGE_BY_BEFORE,
   AGE_AFTER,
   AGE_BEFORE,
+  AGE_LIMIT_BEFORE,
   APPOSITION_BEFORE,
+  CHANGE_BY_BEFORE,
   CLOCK_AFTER,
   CLOCK_BEFORE,
   EARLIER_VALUE_BEFORE,
   GROUP_SIZE_BEFORE,
+  ONE_OF_BEFORE,
   RATE_AFTER,
   RATIO_AFTER,
   RATIO_BEFORE,
@@ -72,6 +73,8 @@ export function droppedFor(
   )
     return 'an age';
   if (ONE_OF_BEFORE.test(before) && noun.kind !== 'people') return 'counts the things the subject is one of';
+  if (/\[$/.test(before) && context.text[mention.end] === ']') return 'a footnote mark';
+  if (AGE_LIMIT_BEFORE.test(before)) return 'an age';
   if (GROUP_SIZE_BEFORE.test(before)) return 'the size of each group, not a total';
   if (CHANGE_BY_BEFORE.test(before)) return 'a change, not a level';
   if (RATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'a rate, not a total';

@@ -156,13 +156,21 @@ export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon
   const words = wordsAfter(sentence, from);
   if (words[0]?.lower === 'or' && BOUND_TAIL.has(words[1]?.lower ?? '')) words.splice(0, 2);
   const titleCase = isTitleCase(sentence);
+  let part: string | undefined;
   for (const [index, word] of words.entries()) {
     const known = lexiconNounAt(words, index, lexicon);
-    if (known) return known;
+    if (known) return part && known.kind === 'people' ? { kind: 'subgroup', word: `${part} ${known.word}`, end: known.end } : known;
     if (!/^[a-z]/i.test(word.text)) return implicit;
     if (PARTITIVE_PRONOUN.has(word.lower) && words[index - 1]?.lower === 'of') return { kind: 'implicit', word: '', end: word.end };
     if (ACRONYM.test(word.text)) continue;
+    // "50 Arab and foreign countries": a list of modifiers still leads to the noun.
+    if ((word.lower === 'and' || word.lower === 'or') && index > 0 && words[index + 1] && isModifier(words[index + 1]!, titleCase))
+      continue;
     if (FUNCTION_WORD.has(word.lower)) return implicit;
+    if (lexicon.subgroupModifiers.has(word.lower) || lexicon.subgroupModifiers.has(word.lower.split('-')[0]!)) {
+      part = word.lower;
+      continue;
+    }
     if (isModifier(word, titleCase)) continue;
     if (lexicon.cueMetric.get(word.lower)?.weak) return { kind: 'implicit', word: word.lower, end: word.end };
     if (PEOPLE_SUFFIX.test(word.lower) && !/(?:ed|ing)$/.test(word.lower)) return { kind: 'people', word: word.lower, end: word.end };

@@ -1,5 +1,5 @@
 import type { MetricRole } from '../topic/topic.js';
-import { OF_ITS_NATIONALS, OF_THEM, AMONG_AFTER, OF_AFTER, SUBGROUP_SUBJECT } from './english.js';
+import { AMONG_AFTER, OF_AFTER, OF_ITS_NATIONALS, OF_THEM, OF_WHOM_BEFORE, SUBGROUP_SUBJECT } from './english.js';
 import type { Lexicon } from './lexicon.js';
 import { readCountedNoun, type CountedNoun } from './noun-phrase.js';
 import type { NumberMention } from './numbers.js';
@@ -9,6 +9,9 @@ export const STOCK_ROLES = new Set<MetricRole | undefined>(['held', 'population'
 /** Whose figures are often told as "N of them" without being a part: "recaptured 81 of them", "moved 2,250 of the detainees". */
 const WHOLE_BY_NATURE = new Set<MetricRole | undefined>(['recaptured', 'moved', 'planned', 'escaped', 'returned']);
 
+/** "38 people, 11 women and 27 children": the parts follow the total they break down. */
+const BREAKDOWN_OF_TOTAL =
+  /\d[\d,]*\s+(?:[a-z-]+\s+){0,2}(?:people|persons|individuals|citizens|nationals|detainees|returnees|residents),\s+(?:including\s+)?(?:\d[\d,]*\s+[a-z]+\s+and\s+)?$/;
 const PREDICATE = /^\s+(?:were|are|was|is)\s+/;
 /** What may follow "N were" without saying what kind of people they are. */
 const NOT_A_CLASS =
@@ -30,6 +33,12 @@ export function subgroupReason(
 ): string | undefined {
   if (role === 'origins') return undefined;
   if (noun.kind === 'subgroup' && role !== 'returned') return `counts ${noun.word}: a subgroup, not a total`;
+  if (noun.kind === 'subgroup' && BREAKDOWN_OF_TOTAL.test(context.lower.slice(Math.max(0, mention.start - 60), mention.start))) {
+    return `counts ${noun.word}: part of a total just given`;
+  }
+  if (!WHOLE_BY_NATURE.has(role) && OF_WHOM_BEFORE.test(context.lower.slice(Math.max(0, mention.start - 40), mention.start))) {
+    return 'part of a larger figure (a subgroup)';
+  }
   const predicate = noun.kind === 'implicit' ? PREDICATE.exec(context.text.slice(noun.end, noun.end + 80)) : null;
   if (predicate && !NOT_A_CLASS.test(context.lower.slice(noun.end + predicate[0].length, noun.end + predicate[0].length + 20))) {
     return 'says what kind of people part of a larger figure are (a subgroup)';

@@ -53,6 +53,8 @@ export const topicSchema = z.object({
     countries: z.array(nonEmpty),
     subgroup: z.array(nonEmpty),
     excluded: z.array(nonEmpty),
+    /** Words that make a count of people a part: "60 British-linked adults", "French nationals". */
+    subgroupModifiers: z.array(nonEmpty).default([]),
   }),
   metrics: z
     .array(
