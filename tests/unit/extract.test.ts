@@ -884,3 +884,70 @@ describe('people still at large', () => {
     expectNoFigure('About 1,100 escapees remain at large, the interior ministry said.', '1,100');
   });
 });
+
+describe('parts of a figure given beside it', () => {
+  it('reads the total of a repatriation and not its breakdown', () => {
+    expect(figuresIn('Belgium repatriated 31 people, 9 women and 22 children, from Roj camp on Tuesday.')).toEqual([
+      { metric: 'repatriated', value: 31, bound: 'exact', facility: 'Roj' },
+    ]);
+  });
+
+  it('gives no figure for the nationals of one country among the detainees', () => {
+    expectNoFigure('Some 45 British-linked adults remain in detention in north-east Syria, officials in London believe.', '45');
+  });
+});
+
+describe('people held or moved elsewhere', () => {
+  it('gives no figure for people held in prisons of another country', () => {
+    expectNoFigure('About 3,500 IS suspects are held in Turkish prisons, the UN said.', '3,500');
+  });
+
+  it('reads people Iraq now holds from Syria as moved', () => {
+    expect(figuresIn('Iraq now holds 3,900 IS suspects brought from Syria, the justice ministry said.')).toEqual([
+      { metric: 'detainees_transferred', value: 3900, bound: 'exact' },
+    ]);
+  });
+
+  it('gives no figure for a move between prisons inside Syria', () => {
+    expectNoFigure('Some 700 inmates were moved from Ghwayran to other prisons in Hasakah on Sunday.', '700');
+  });
+
+  it('gives no figure for people Iraq refused to take', () => {
+    expectNoFigure('Iraq has refused to take 2,000 of the detainees, a government spokesman said.', '2,000');
+  });
+
+  it('gives no figure for the camp of another country', () => {
+    expectNoFigure('The Jeddah 1 camp near Mosul now holds about 6,000 people returned from Syria.', '6,000');
+  });
+});
+
+describe('dates told by the story and the report', () => {
+  it("dates a figure told before the story's offensive to the offensive's month", () => {
+    expect(figuresIn({ text: 'The SDF held about 9,000 IS suspects before the government offensive.', published: '2026-02-20' })).toEqual([
+      { metric: 'detainees_held', value: 9000, bound: 'approx', as_of: '2026-01' },
+    ]);
+  });
+
+  it('dates a figure told "last month" to the month before the report', () => {
+    expect(figuresIn({ text: 'Al-Hol held some 24,000 people last month, aid groups said.', published: '2026-03-04' })).toEqual([
+      { metric: 'camp_population', value: 24000, bound: 'approx', facility: 'al-Hol', as_of: '2026-02' },
+    ]);
+  });
+
+  it('gives the date to the number beside it, not to the next one', () => {
+    expect(figuresIn({ text: "Al-Hol's population fell from 73,000 in 2019 to about 23,000 today.", published: '2026-02-20' })).toEqual([
+      { metric: 'camp_population', value: 73000, bound: 'exact', facility: 'al-Hol', as_of: '2019' },
+      { metric: 'camp_population', value: 23000, bound: 'approx', facility: 'al-Hol' },
+    ]);
+  });
+});
+
+describe('marks and loads that are no counts', () => {
+  it('gives no figure for a footnote mark', () => {
+    expect(droppedIn('CENTCOM had transferred 3,012 detainees to Iraq by mid-February.[4]')).toContain('4');
+  });
+
+  it('gives no figure for the load of each bus', () => {
+    expectNoFigure('A convoy of buses, each carrying about 40 detainees, crossed into Iraq at Rabia.', '40');
+  });
+});
