@@ -215,7 +215,8 @@ export const EARLIER_VALUE_BEFORE =
   /\b(?:down|up|rising|falling|fallen|risen|dropped|climbed|increased|decreased|compared) (?:from|with)\s+(?:(?:some|about|around|nearly|almost|more than|over|roughly|approximately)\s+)?$/;
 
 /** A named camp that is not one of the topic's: "Camp Bucca". */
-export const OTHER_NAMED_CAMP = /\bCamp [A-Z][a-z]+|\b(?!(?:The|This|That|A|An|Its|Each|Every|Our|Their|Both|Either)\b)[A-Z][\w'-]+(?:\s+\d+)?\s+camp\b/;
+export const OTHER_NAMED_CAMP =
+  /\bCamp [A-Z][a-z]+|\b(?!(?:The|This|That|A|An|Its|Each|Every|Our|Their|Both|Either)\b)[A-Z][\w'-]+(?:\s+\d+)?\s+camp\b/;
 
 /** A change, not a level: "has dropped by 4,000". */
 export const CHANGE_BY_BEFORE =
