@@ -872,6 +872,13 @@ describe('answers to a question', () => {
     ]);
   });
 
+  it('reads "the total" with the action the sentence before it named', () => {
+    expect(figuresIn('Some 900 IS detainees were flown to Iraq on Monday. The total now stands at 5,700, officials said.')).toEqual([
+      { metric: 'detainees_transferred', value: 900, bound: 'approx' },
+      { metric: 'detainees_transferred', value: 5700, bound: 'exact' },
+    ]);
+  });
+
   it('does not lend a question to an answer that names its own action', () => {
     expect(figuresIn('How many are still held? Officials said 300 more were flown to Iraq on Monday.')).toEqual([
       { metric: 'detainees_transferred', value: 300, bound: 'exact', increment: true },

@@ -35,17 +35,23 @@ interface Passage {
   context: SentenceContext | undefined;
 }
 
+/** A sentence that speaks of a figure the sentence before named: "The total reached 5,700." */
+const REFERS_BACK =
+  /^\W*(?:(?:the|that|this|its|their) (?:overall |new |running )?(?:total|tally|count|number|figure)\b|(?:it|they|the prison|the camp) (?:now |still )?(?:holds?|houses?|hosts?)\b)/i;
+
 /**
  * The text a sentence's numbers are read in: the sentence itself, or, when it names no action and
- * answers a question ("How many have been moved? Officials put the figure at 4,700."), the
- * question and the answer together, so the answer's number takes the question's action.
+ * answers a question ("How many have been moved? Officials put the figure at 4,700.") or refers
+ * back ("...moved 900 on Monday. The total now stands at 5,700."), the sentence before it and this
+ * one together, so the number takes the action named just before.
  */
-function readablePassage(plain: string, sentence: Sentence, asked: Sentence | undefined, lexicon: Lexicon): Passage {
+function readablePassage(plain: string, sentence: Sentence, previous: Sentence | undefined, lexicon: Lexicon): Passage {
   const context = sentenceContext(sentence.text, lexicon);
   const namesAction = context?.cues.some((cue) => !cue.weak);
-  if (namesAction || !asked?.text.endsWith('?')) return { text: sentence.text, start: sentence.start, context };
-  const text = plain.slice(asked.start, sentence.end);
-  return { text, start: asked.start, context: sentenceContext(text, lexicon) };
+  const leansOnPrevious = previous !== undefined && (previous.text.endsWith('?') || REFERS_BACK.test(sentence.text));
+  if (namesAction || !leansOnPrevious) return { text: sentence.text, start: sentence.start, context };
+  const text = plain.slice(previous.start, sentence.end);
+  return { text, start: previous.start, context: sentenceContext(text, lexicon) };
 }
 
 /** Compiles the topic once; the returned function reads any number of texts. */
