@@ -24,7 +24,7 @@ import type { SentenceContext } from './sentence-context.js';
 export const MAX_PEOPLE = 10_000_000;
 
 const LABEL_BEFORE =
-  /\b(?:resolution|article|no\.?|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)\s*$/;
+  /\b(?:resolution|article|no\.?|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)\s*(?:[a-z]{1,3}[\s-]*)?$/;
 const MONTH_NAME =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_BEFORE = new RegExp(`\\b${MONTH_NAME}\\s+$`);
@@ -45,6 +45,10 @@ function isDate(context: SentenceContext, mention: NumberMention): boolean {
   );
 }
 
+function isYear(value: number): boolean {
+  return Number.isInteger(value) && value >= 1900 && value <= 2100;
+}
+
 /** Why a number is no count of tracked people at all, whatever its sentence reports. */
 export function droppedFor(
   context: SentenceContext,
@@ -56,6 +60,7 @@ export function droppedFor(
   if (mention.vague || mention.value === null) return 'a vague amount, not a figure';
   if (mention.unit) return UNIT_REASON[mention.unit] ?? `a ${mention.unit}`;
   if (mention.year && noun.kind !== 'people') return 'a year';
+  if (mention.range && isYear(mention.range.low) && isYear(mention.range.high)) return 'a span of years';
   if (isDate(context, mention)) return 'a date';
   if (CLOCK_BEFORE.test(before) || CLOCK_AFTER.test(context.lower.slice(mention.end, mention.end + 6))) return 'a time of day';
   if (noun.kind !== 'implicit' && SOURCE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'counts the sources of a report';
@@ -63,7 +68,8 @@ export function droppedFor(
   if (mention.value > MAX_PEOPLE) return `over ${MAX_PEOPLE.toLocaleString('en')}: not a count of people`;
   if (LABEL_BEFORE.test(before)) return 'a label or reference number, not a count';
   if (noun.kind === 'excluded') return `counts ${noun.word}, not tracked people`;
-  if (mention.form === 'words' && mention.value === 1) return '"one" is a pronoun here, not a count';
+  if (mention.value === 1)
+    return mention.form === 'words' ? '"one" is a pronoun here, not a count' : "a single person or a name's number, not a figure";
   if (RATIO_BEFORE.test(before) || RATIO_AFTER.test(context.lower.slice(mention.end, mention.end + 12))) return 'part of a ratio';
   if (noun.kind === 'implicit' && (AGE_BEFORE.test(before) || AGE_AFTER.test(context.lower.slice(mention.end, mention.end + 20))))
     return 'an age';
