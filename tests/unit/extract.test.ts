@@ -958,3 +958,25 @@ describe('marks and loads that are no counts', () => {
     expectNoFigure('A convoy of buses, each carrying about 40 detainees, crossed into Iraq at Rabia.', '40');
   });
 });
+
+describe('what people in a camp do, or are left as', () => {
+  it('gives no figure for people left homeless', () => {
+    expectNoFigure('A fire destroyed 60 tents in al-Hol on Sunday, leaving 350 people homeless.', '350');
+  });
+
+  it('gives no figure for camp residents doing something the topic does not track', () => {
+    expectNoFigure('Some 700 residents of Roj have applied to go home, camp officials said.', '700');
+  });
+
+  it('gives no figure for a camp in another country', () => {
+    expectNoFigure('The camp in Iraq now hosts about 5,000 returnees from al-Hol.', '5,000');
+  });
+
+  it('reads escapees back in custody as recaptured', () => {
+    expect(figuresIn('Of the 1,500 who escaped, 600 are in custody again, officials said.')).toContainEqual({
+      metric: 'recaptured',
+      value: 600,
+      bound: 'exact',
+    });
+  });
+});

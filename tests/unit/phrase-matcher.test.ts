@@ -29,9 +29,15 @@ describe('phrase matching', () => {
     ['al hol', 'alias'],
   ]);
 
-  it('takes the longest phrase at a place', () => {
-    const hits = matcher.findAll(tokenize('they handed over 150 men'));
-    expect(hits.map((hit) => hit.value)).toEqual(['two words']);
+  it('takes the longest phrase starting at a word, and still finds phrases that start inside it', () => {
+    const overlapping = new PhraseMatcher<string>([
+      ['are in', 'stock'],
+      ['in custody again', 'recapture'],
+      ['handed', 'one word'],
+      ['handed over', 'two words'],
+    ]);
+    expect(overlapping.findAll(tokenize('they handed over 150 men')).map((hit) => hit.value)).toEqual(['two words']);
+    expect(overlapping.findAll(tokenize('600 are in custody again')).map((hit) => hit.value)).toEqual(['stock', 'recapture']);
   });
 
   it('gives the offsets of the whole phrase', () => {

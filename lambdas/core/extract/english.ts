@@ -269,3 +269,13 @@ export const AGE_LIMIT_BEFORE =
   /\b(?:children|minors|boys|girls|people|those|men|women|adults|anyone) (?:under|over|aged|below|above|older than|younger than)\s+(?:the age of\s+)?$/;
 
 export const LAST_WEEK = /\blast week\b/;
+
+/** A state the people are left in, not where they are held: "leaving 350 people homeless". */
+export const STATE_AFTER = /^\s+(?:homeless|dead|injured|wounded|missing|stranded|without|unaccounted)\b/;
+
+/** An action after the people that no cue names: "700 residents of Roj have applied to go home". */
+/** Verbs that state a level, not an action: the noun before them says what is counted. */
+export const LEVEL_VERB =
+  /^(?:numbered|numbering|totalled|totaled|totalling|totaling|reached|topped|exceeded|passed|stood|remained|included|including|comprised|rose|fell|climbed|dropped|grew|increased|decreased|declined|swelled|shrank|ranged|ranging|estimated|believed|thought|reported|said|expected)$/;
+export const UNTRACKED_VERB_AFTER =
+  /^(?:\s+of\s+[\w'-]+)?\s+(?:have|has|had|were|was|are|is|will)?\s*(?:been\s+|also\s+|now\s+|already\s+)?([a-z]+(?:ed|ing))\b/;

@@ -1,9 +1,7 @@
 import type { MetricRole } from '../topic/topic.js';
 import type { Bound } from './figure.js';
 import {
-  MOVE_WITHIN,
   BACK_TO_CUSTODY,
-  LAWFUL_RELEASE,
   CAPACITY,
   CLAIM_BEFORE,
   DESIGNED_FOR_BEFORE,
@@ -12,8 +10,11 @@ import {
   INCREMENT_AFTER,
   INCREMENT_BEFORE,
   INCREMENT_WINDOW,
+  LAWFUL_RELEASE,
   LEAD_IN,
+  LEVEL_VERB,
   MODAL,
+  MOVE_WITHIN,
   NEGATED_ACTION,
   ORIGIN_AFTER,
   ORIGIN_BEFORE,
@@ -25,6 +26,7 @@ import {
   QUOTE_MARKS,
   ROOM_FOR,
   TOTAL,
+  UNTRACKED_VERB_AFTER,
   boundOf,
 } from './english.js';
 
@@ -77,6 +79,7 @@ function roleFor(
       if (lexicon.heldElsewhere?.test(clauseText)) return onRoute ? 'moved' : undefined;
       return inCamp ? 'population' : 'held';
     case 'population':
+      if (lexicon.heldElsewhere?.test(clauseText)) return undefined;
       return facilityKind === 'prison' ? 'held' : 'population';
     case 'returned':
       if (BACK_TO_CUSTODY.test(clauseText)) return 'recaptured';
@@ -87,6 +90,13 @@ function roleFor(
     default:
       return cueRole;
   }
+}
+
+/** Only the noun names the people ("700 residents") while the verb after them is no cue ("have applied"). */
+function untrackedAction(context: SentenceContext, mention: NumberMention, noun: CountedNoun, cue: CueHit, lexicon: Lexicon): boolean {
+  if (!cue.weak || cue.start < mention.end || cue.end > noun.end) return false;
+  const verb = UNTRACKED_VERB_AFTER.exec(context.lower.slice(noun.end, noun.end + 60))?.[1];
+  return verb !== undefined && !lexicon.cueMetric.has(verb) && !LEVEL_VERB.test(verb);
 }
 
 /** Between subject and verb, or the words leading up to a verb that takes the number as object. */
@@ -154,6 +164,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     else if (!cue) return { dropped: NO_ACTION };
     if (cue?.metric === OTHER_EVENT_METRIC)
       return { dropped: `counts people in another event ("${context.text.slice(cue.start, cue.end)}")` };
+    if (cue && untrackedAction(context, mention, noun, cue, lexicon))
+      return { dropped: 'the people do something the topic does not track' };
     if (cue && NEGATED_ACTION.test(textBeforeAction(context, clause, mention, noun, cue))) return { dropped: 'the action is negated' };
   }
 
@@ -165,7 +177,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   if (cue) role = roleFor(context, clauseText, mention, lexicon.roleOf.get(cue.metric), noun, placeInClause, lexicon);
   if (cue && role === undefined) {
     const cueRole = lexicon.roleOf.get(cue.metric);
-    if (cueRole === 'held') return { dropped: 'people held outside the region the topic follows' };
+    if (cueRole === 'held' || cueRole === 'population') return { dropped: 'people held outside the region the topic follows' };
     if (cueRole === 'moved') return { dropped: 'a move between prisons inside the region' };
   }
   if (role === 'escaped' && LAWFUL_RELEASE.test(clauseText)) return { dropped: 'a lawful release, not an escape' };

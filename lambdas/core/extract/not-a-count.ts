@@ -13,6 +13,7 @@ import {
   RATIO_AFTER,
   RATIO_BEFORE,
   SOURCE_AFTER,
+  STATE_AFTER,
   SUBGROUP_BEFORE,
 } from './english.js';
 import type { Lexicon } from './lexicon.js';
@@ -81,6 +82,8 @@ export function droppedFor(
   if (ONE_OF_BEFORE.test(before) && noun.kind !== 'people') return 'counts the things the subject is one of';
   if (/\[$/.test(before) && context.text[mention.end] === ']') return 'a footnote mark';
   if (AGE_LIMIT_BEFORE.test(before)) return 'an age';
+  if (noun.kind !== 'implicit' && STATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20)))
+    return 'describes a state the people are in';
   if (GROUP_SIZE_BEFORE.test(before)) return 'the size of each group, not a total';
   if (CHANGE_BY_BEFORE.test(before)) return 'a change, not a level';
   if (RATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'a rate, not a total';

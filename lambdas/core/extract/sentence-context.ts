@@ -53,6 +53,15 @@ function overlaps(a: CueHit, b: CueHit): boolean {
 }
 
 /**
+ * Of overlapping cues, an action word outranks a noun, and the longer phrase the shorter:
+ * in "600 are in custody again", "in custody again" is the reading, not "are in".
+ */
+function keepStrongest(hits: CueHit[]): CueHit[] {
+  const rank = (hit: CueHit) => (hit.weak ? 0 : 1000) + (hit.end - hit.start);
+  return hits.filter((hit) => !hits.some((other) => other !== hit && overlaps(hit, other) && rank(other) > rank(hit)));
+}
+
+/**
  * Other-event verbs ("arrested") compete with the metric cues for a number. Where the two
  * overlap, the longer reading is the more specific one: "detained in" is custody, "remain at
  * large" is not. Capture verbs next to escapees mean a recapture.
@@ -103,9 +112,9 @@ export function sentenceContext(text: string, lexicon: Lexicon): SentenceContext
   // One compiled alternation rules out most sentences faster than splitting them into words.
   if (!lexicon.mayHoldFigure.test(lower)) return undefined;
   const tokens = tokenize(lower);
-  const metricHits: CueHit[] = lexicon.cues
-    .findAll(tokens)
-    .map(({ value, start, end }) => ({ metric: value.metric, weak: value.weak, start, end }));
+  const metricHits = keepStrongest(
+    lexicon.cues.findAll(tokens).map(({ value, start, end }) => ({ metric: value.metric, weak: value.weak, start, end })),
+  );
   if (metricHits.length === 0 && !lexicon.countryWords.has(tokens)) return undefined;
   const clauseStarts = [0];
   scan(CLAUSE_BREAK, lower, (match) => clauseStarts.push(match.index + match[0].length));

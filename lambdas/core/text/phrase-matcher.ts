@@ -49,15 +49,15 @@ export class PhraseMatcher<T> {
     }
   }
 
-  /** Every phrase found, left to right, the longest at each place, none overlapping. */
+  /**
+   * Every phrase found, left to right, the longest starting at each word. Phrases may overlap
+   * ("are in" and "in custody again"): which reading wins is the caller's to decide.
+   */
   findAll(tokens: Token[]): Array<PhraseHit<T>> {
     const hits: Array<PhraseHit<T>> = [];
-    for (let index = 0; index < tokens.length;) {
+    for (let index = 0; index < tokens.length; index += 1) {
       const match = this.longestAt(tokens, index);
-      if (match) {
-        hits.push({ value: match.value, start: tokens[index]!.start, end: tokens[index + match.length - 1]!.end });
-        index += match.length;
-      } else index += 1;
+      if (match) hits.push({ value: match.value, start: tokens[index]!.start, end: tokens[index + match.length - 1]!.end });
     }
     return hits;
   }
