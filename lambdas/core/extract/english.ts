@@ -261,9 +261,6 @@ export const MODAL_BEFORE_NUMBER =
 export const LEVEL_REACHED_BEFORE =
   /\b(?:total|tally|count|number|figure)\b[^,;]{0,30}\b(?:reached|risen to|rose to|climbed to|stands at|stood at|passed|topped|hit)\s+(?:(?:some|about|around|nearly|almost|more than|over|roughly|approximately)\s+)?$/;
 
-/** A footnote mark: "7,000.[4]". */
-export const FOOTNOTE = /^\[$/;
-
 /** An age limit: "children under 18". */
 export const AGE_LIMIT_BEFORE =
   /\b(?:children|minors|boys|girls|people|those|men|women|adults|anyone) (?:under|over|aged|below|above|older than|younger than)\s+(?:the age of\s+)?$/;
