@@ -91,7 +91,7 @@ export const SUBJECT_VERB =
 
 /** Verbs of other events whose numbers are not tracked: arrests, deaths, raids, prosecutions. */
 export const OTHER_EVENT =
-  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|displaced|evacuated|registered (?:to|for)|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run|(?:still )?on the loose|still free|remain free|(?:still |remain |remains )?active|amnesty|pardon(?:ed|s)?)\b/;
+  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|stopped|intercepted|turned back|displaced|evacuated|registered (?:to|for)|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run|(?:still )?on the loose|still free|remain free|(?:still |remain |remains )?active|amnesty|pardon(?:ed|s)?)\b/;
 /** Nouns of other events: like noun cues, they matter only where no action word does. */
 export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clashes|attacks|airstrikes?|raids)\b/;
 
@@ -177,7 +177,8 @@ export const OWN_PRISONS =
   /\b(?:its|their) own (?:prisons?|jails?|prison population|custody|facilities)\b|\b\w+'s own (?:prisons?|jails?|prison population)\b/;
 
 /** People said to have helped an escape are not escapees. */
-export const ESCAPE_HELPERS = /\b(?:aid(?:ing|ed)?|help(?:ing|ed)?|assist(?:ing|ed)?|facilitat\w*|organi[sz]\w*|plott\w*)\b/;
+export const ESCAPE_HELPERS =
+  /\b(?:aid(?:ing|ed)?|help(?:ing|ed)?|assist(?:ing|ed)?|facilitat\w*|organi[sz]\w*|plott\w*|shelter(?:ing|ed)?|harbou?r(?:ing|ed)?)\b/;
 
 /** "500 of its nationals are in the camps": one state's people among a camp's or prison's. */
 export const OF_ITS_NATIONALS = /^\s+of (?:its|their|his|her) (?:own )?(?:nationals|citizens)\b/;
@@ -243,7 +244,7 @@ export const START_OF_NAMED_YEAR = /\bat the (?:start|beginning) of ((?:19|20)\d
 
 /** A move from one prison to another inside the region, not along the route. */
 export const MOVE_WITHIN =
-  /\bto (?:other|another|different|new|nearby|neighbouring|neighboring) (?:prisons?|jails?|facilit\w+|sites?|detention centres?|detention centers?)\b/;
+  /\bto (?:a |the )?(?:[\w-]+ )?hospital\b|\bto hospital\b|\bfor (?:medical )?treatment\b|\bto (?:other|another|different|new|nearby|neighbouring|neighboring) (?:prisons?|jails?|facilit\w+|sites?|detention centres?|detention centers?)\b/;
 
 /** "Of the 4,000 detainees transferred, 900 ...": a fronted whole, read with its own participle. */
 export const FRONTED_WHOLE =

@@ -84,6 +84,8 @@ export function droppedFor(
   if (AGE_LIMIT_BEFORE.test(before)) return 'an age';
   if (noun.kind !== 'implicit' && STATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20)))
     return 'describes a state the people are in';
+  if (/^-(?!plus\b|odd\b)[a-z]/i.test(context.text.slice(mention.end, mention.end + 6)) && !mention.unit)
+    return 'part of a compound word ("30-bed")';
   if (GROUP_SIZE_BEFORE.test(before)) return 'the size of each group, not a total';
   if (CHANGE_BY_BEFORE.test(before)) return 'a change, not a level';
   if (RATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'a rate, not a total';

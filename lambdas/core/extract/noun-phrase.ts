@@ -97,7 +97,7 @@ const MODIFIER = new Set([
 ]);
 
 const WORD = /[A-Za-z][\w'’.-]*|\d[\d,.]*|[^\sA-Za-z\d]/g;
-const PEOPLE_SUFFIX = /(?:ees|ists|ants|ents|ers|ites)$/;
+const PEOPLE_SUFFIX = /(?:ees|ists|ants|ers|ites)$/;
 const MAX_WORDS = 8;
 /** "81 of them": the pronoun ends the noun phrase. */
 const PARTITIVE_PRONOUN = new Set(['them', 'whom', 'those', 'these']);
@@ -158,6 +158,7 @@ export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon
   const implicit: CountedNoun = { kind: 'implicit', word: '', end: from };
   const words = wordsAfter(sentence, from);
   if (words[0]?.lower === 'or' && BOUND_TAIL.has(words[1]?.lower ?? '')) words.splice(0, 2);
+  if (words[0]?.lower === 'plus' || words[0]?.lower === '-plus' || words[0]?.lower === 'odd') words.splice(0, 1);
   const titleCase = isTitleCase(sentence);
   let part: string | undefined;
   for (const [index, word] of words.entries()) {
@@ -304,5 +305,4 @@ const FUNCTION_WORD = new Set([
   'more',
   'fewer',
   'less',
-  'plus',
 ]);
