@@ -8,6 +8,8 @@ const DIRECT_OBJECT_GAP = /^[^,;:.]{0,24}$/;
 /** "81 of the roughly 1,500 who escaped": this number is the whole a part is taken from. */
 const WHOLE_OF_A_PART =
   /\d[\d,]*\s+of\s+(?:the\s+)?(?:(?:some|about|around|roughly|nearly|more than|over|approximately|an estimated|estimated)\s+)?$/;
+const BRING_FORM = /^(?:brought|bringing|brings|bring)$/;
+const TO_THE_NUMBER = /^\s+to\s+(?:(?:some|about|around|nearly|almost|roughly|more than|over|approximately)\s+)?$/;
 const BY_AGENT = /^\s+by\b/;
 /** "81 of the 1,500 who escaped had been recaptured": the verb of 81 is the finite one. */
 const PARTITIVE_OF = /^\s+of the\b/;
@@ -49,16 +51,26 @@ export function chooseCue(
     const wholeOfPart = WHOLE_OF_A_PART.test(context.lower.slice(Math.max(0, mention.start - 40), mention.start));
     const finite =
       !frontedWhole && !wholeOfPart && (describesPeople || partOfAnotherSet || relativeThenMain)
-        ? after.slice(1).find((hit) => AUX_BEFORE.test(context.lower.slice(Math.max(noun.end, hit.start - 24), hit.start)))
+        ? after
+            .slice(1)
+            .find(
+              (hit) =>
+                AUX_BEFORE.test(context.lower.slice(Math.max(noun.end, hit.start - 24), hit.start)) &&
+                !/\d/.test(context.lower.slice(first!.end, hit.start)),
+            )
         : undefined;
     return finite ?? first ?? nearestBefore;
   };
-  const inClause = context.cues.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
+  // "brought to 611 the number of people it had repatriated": bringing a tally to a number moves no one.
+  const cues = context.cues.filter(
+    (hit) => !(BRING_FORM.test(context.lower.slice(hit.start, hit.end)) && TO_THE_NUMBER.test(context.lower.slice(hit.end, mention.start))),
+  );
+  const inClause = cues.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
   const outsideNoun = (hit: CueHit) => hit.start < mention.start || hit.start >= noun.end;
   return (
     pick(inClause.filter((hit) => !hit.weak && outsideNoun(hit))) ??
     pick(inClause.filter((hit) => hit.weak || !outsideNoun(hit))) ??
-    pick(context.cues.filter((hit) => !hit.weak && outsideNoun(hit))) ??
-    pick(context.cues)
+    pick(cues.filter((hit) => !hit.weak && outsideNoun(hit))) ??
+    pick(cues)
   );
 }

@@ -83,7 +83,7 @@ export const SINCE_YEAR = /\bsince (?:early |late |mid-)?(?:19|20)\d\d\b/;
  * clause, so that "detained 300 operatives in 2025 and moved 150 detainees" keeps them apart.
  */
 export const CLAUSE_BREAK =
-  /[;:]|\s[—–-]{1,2}\s|,?\s+(?:while|whereas|but|although|though|however|meanwhile|when|after|before|because|whilst|even as|even though|yet|unlike)\s+|(?<!\bha(?:ve|s|d)|\bbeen)\s+since\s+(?!(?:\d|january|february|march|april|may|june|july|august|september|october|november|december|last|early|late|mid|then|the (?:start|beginning|end))\b)|,\s+(?:and|as|with|adding|saying|said|according|leaving|bringing|taking|raising|putting)\s+|\s+and\s+(?=(?:that|has|have|had|was|were|is|are|will|would|could|then|also|later|it|they|the|another|a further|an additional|at least|more than|some|about|nearly|up to|over|around|roughly|[a-z]+ed)\b|\d)|\.\s+/g;
+  /[;:]|\s[—–-]{1,2}\s|,?\s+(?:while|whereas|but|although|though|however|meanwhile|when|after|before|because|whilst|even as|even though|yet|unlike)\s+|(?<!\bha(?:ve|s|d)|\bbeen)\s+since\s+(?!(?:\d|january|february|march|april|may|june|july|august|september|october|november|december|last|early|late|mid|then|the (?:start|beginning|end))\b)|,\s+(?:and|as|with|adding|saying|said|according|leaving|bringing|taking|raising|putting|depending)\s+|\s+and\s+(?=(?:that|has|have|had|was|were|is|are|will|would|could|then|also|later|it|they|the|another|a further|an additional|at least|more than|some|about|nearly|up to|over|around|roughly|[a-z]+ed)\b|\d)|\.\s+/g;
 
 /** Words after a number and its noun that make the number the subject of what follows. */
 export const SUBJECT_VERB =
@@ -178,7 +178,7 @@ export const OWN_PRISONS =
 
 /** People said to have helped an escape are not escapees. */
 export const ESCAPE_HELPERS =
-  /\b(?:aid(?:ing|ed)?|help(?:ing|ed)?|assist(?:ing|ed)?|facilitat\w*|organi[sz]\w*|plott\w*|shelter(?:ing|ed)?|harbou?r(?:ing|ed)?)\b/;
+  /\b(?:aid(?:ing|ed)?|help(?:ing|ed)?|assist(?:ing|ed)?|facilitat\w*|organi[sz]\w*|plott\w*|shelter(?:ing|ed)?|harbou?r(?:ing|ed)?|smuggl\w*|accused)\b/;
 
 /** "500 of its nationals are in the camps": one state's people among a camp's or prison's. */
 export const OF_ITS_NATIONALS = /^\s+of (?:its|their|his|her) (?:own )?(?:nationals|citizens)\b/;
@@ -244,7 +244,7 @@ export const START_OF_NAMED_YEAR = /\bat the (?:start|beginning) of ((?:19|20)\d
 
 /** A move from one prison to another inside the region, not along the route. */
 export const MOVE_WITHIN =
-  /\bto (?:a |the )?(?:[\w-]+ )?hospital\b|\bto hospital\b|\bfor (?:medical )?treatment\b|\bto (?:other|another|different|new|nearby|neighbouring|neighboring) (?:prisons?|jails?|facilit\w+|sites?|detention centres?|detention centers?)\b/;
+  /\bto (?:a |the )?(?:[\w-]+ )?hospital\b|\bto hospital\b|\bfor (?:medical )?treatment\b|\bto (?:the |a )?camp\b|\bto (?:other|another|different|new|nearby|neighbouring|neighboring|a separate|separate) (?:camps?|prisons?|jails?|facilit\w+|sites?|detention centres?|detention centers?)\b/;
 
 /** "Of the 4,000 detainees transferred, 900 ...": a fronted whole, read with its own participle. */
 export const FRONTED_WHOLE =
@@ -277,3 +277,13 @@ export const LEVEL_VERB =
   /^(?:numbered|numbering|totalled|totaled|totalling|totaling|reached|topped|exceeded|passed|stood|remained|included|including|comprised|rose|fell|climbed|dropped|grew|increased|decreased|declined|swelled|shrank|ranged|ranging|estimated|believed|thought|reported|said|expected)$/;
 export const UNTRACKED_VERB_AFTER =
   /^(?:\s+of\s+[\w'-]+)?\s+(?:have|has|had|were|was|are|is|will)?\s*(?:been\s+|also\s+|now\s+|already\s+)?([a-z]+(?:ed|ing))\b/;
+
+/** A comparison, not a bound: "more than the 7,000 announced last month". */
+export const COMPARISON_BEFORE = /\b(?:more|fewer|less|higher|lower|greater|smaller) than (?:the|a|an|its|their|his|her)\s+$/;
+
+/** "the number of US troops ... to about 500": the number counts what "the number of" names. */
+export const NUMBER_OF_BEFORE =
+  /\b(?:the )?(?:number|total|tally|count) of\s+([^,;]*?)\s+(?:to|at|reached|stands at|stood at|rose to|fell to|is|was)\s+(?:(?:about|around|some|nearly|almost|roughly|more than|over|fewer than|less than|up to)\s+)?$/;
+
+/** "85 of the detainees brought from Syria": a part of the people the same action counts. */
+export const PARTITIVE_PARTICIPLE_AFTER = /^\s+of (?:the|those)\s+(?:[\w-]+\s+){0,4}?(\w+ed|brought|taken|flown|sent|held|driven|given)\b/;

@@ -60,7 +60,7 @@ const TRANSFER_LIKE_PEOPLE =
  */
 function roleFor(
   context: SentenceContext,
-  clauseText: string,
+  clause: [number, number],
   mention: NumberMention,
   cueRole: MetricRole | undefined,
   noun: CountedNoun,
@@ -74,12 +74,17 @@ function roleFor(
     facilityKind === 'camp' ||
     (facilityKind === undefined && (CAMP_WORD.test(nearby) || (kindsNamed.has('camp') && !kindsNamed.has('prison'))));
   const onRoute = lexicon.route !== undefined && lexicon.route.from.test(context.lower) && lexicon.route.to.test(context.lower);
+  // Where the people are held is said near them, not by "a diplomat in Baghdad" at the sentence's end.
+  const clauseText = context.lower.slice(clause[0], clause[1]);
+  const comma = context.lower.indexOf(',', noun.end);
+  const place = context.lower.slice(clause[0], comma > 0 && comma < clause[1] ? comma : clause[1]);
+  const heldElsewhere = lexicon.heldElsewhere?.test(place) ?? false;
   switch (cueRole) {
     case 'held':
-      if (lexicon.heldElsewhere?.test(clauseText)) return onRoute ? 'moved' : undefined;
+      if (heldElsewhere) return onRoute ? 'moved' : undefined;
       return inCamp ? 'population' : 'held';
     case 'population':
-      if (lexicon.heldElsewhere?.test(clauseText)) return undefined;
+      if (heldElsewhere) return undefined;
       return facilityKind === 'prison' ? 'held' : 'population';
     case 'returned':
       if (BACK_TO_CUSTODY.test(clauseText)) return 'recaptured';
@@ -174,7 +179,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   let bound = boundOf(unquoted, after, mention.range !== undefined);
   if (bound === 'exact' && trimmed !== unquoted) bound = boundOf(trimmed, after, mention.range !== undefined);
   const placeInClause = facilityInClause(context, clause, mention);
-  if (cue) role = roleFor(context, clauseText, mention, lexicon.roleOf.get(cue.metric), noun, placeInClause, lexicon);
+  if (cue) role = roleFor(context, clause, mention, lexicon.roleOf.get(cue.metric), noun, placeInClause, lexicon);
   if (cue && role === undefined) {
     const cueRole = lexicon.roleOf.get(cue.metric);
     if (cueRole === 'held' || cueRole === 'population') return { dropped: 'people held outside the region the topic follows' };
@@ -188,6 +193,9 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
       return { dropped: 'a capacity, not a count' };
   }
   if (role === 'moved' && cue && isPlanned(context, clause, mention, cue, noun, before)) role = 'planned';
+  if (role === 'planned' && (INCREMENT_BEFORE.test(before) || INCREMENT_AFTER.test(after))) {
+    return { dropped: 'a batch still to come, not the planned total' };
+  }
   if (cue && role !== 'planned' && role !== 'origins') {
     const mood = verbWindow(context, clause, mention, cue, noun);
     if (MODAL.test(mood)) return { dropped: 'a possibility or a plan, not a count' };

@@ -11,6 +11,8 @@ export interface Lexicon {
   facilities: PhraseMatcher<Facility>;
   nounClass: Map<string, NounClass>;
   subgroupModifiers: Set<string>;
+  /** One-word facility names ("al-hol"): in a noun phrase they describe the people, "the al-Hol escapees". */
+  facilityWords: Set<string>;
   /** Longest multi-word noun, in words, so the noun reader knows how far to look. */
   longestNoun: number;
   peopleContext: PhraseMatcher<true>;
@@ -62,6 +64,12 @@ export function compileLexicon(topic: Topic): Lexicon {
     cueMetric,
     facilities: new PhraseMatcher(topic.facilities.flatMap((facility) => facility.aliases.map((alias) => [alias, facility] as const))),
     nounClass,
+    facilityWords: new Set(
+      topic.facilities
+        .flatMap((facility) => facility.aliases)
+        .filter((alias) => !/\s/.test(alias))
+        .map((alias) => alias.toLowerCase()),
+    ),
     subgroupModifiers: new Set(topic.nouns.subgroupModifiers.map((word) => word.toLowerCase())),
     longestNoun,
     metricOfRole: Object.fromEntries(topic.metrics.map((metric) => [metric.role, metric.id])),

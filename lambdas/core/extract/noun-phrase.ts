@@ -154,9 +154,12 @@ function isTitleCase(sentence: string): boolean {
  * A function word or verb right after the number means the noun is left implicit
  * ("a total of 5,700 were moved"); an unknown noun is "other" unless it reads as people.
  */
-export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon): CountedNoun {
+export function readCountedNoun(sentence: string, at: number, lexicon: Lexicon): CountedNoun {
+  const from = at + (BOUND_SUFFIX.exec(sentence.slice(at, at + 6))?.[0].length ?? 0);
   const implicit: CountedNoun = { kind: 'implicit', word: '', end: from };
   const words = wordsAfter(sentence, from);
+  const numberOf = words.findIndex((word, index) => word.lower === 'number' && words[index + 1]?.lower === 'of' && index <= 1);
+  if (numberOf >= 0) words.splice(0, numberOf + 2);
   if (words[0]?.lower === 'or' && BOUND_TAIL.has(words[1]?.lower ?? '')) words.splice(0, 2);
   if (words[0]?.lower === 'plus' || words[0]?.lower === '-plus' || words[0]?.lower === 'odd') words.splice(0, 1);
   const titleCase = isTitleCase(sentence);
@@ -170,7 +173,8 @@ export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon
     // "50 Arab and foreign countries": a list of modifiers still leads to the noun.
     if ((word.lower === 'and' || word.lower === 'or') && index > 0 && words[index + 1] && isModifier(words[index + 1]!, titleCase))
       continue;
-    if (FUNCTION_WORD.has(word.lower)) return implicit;
+    if (FUNCTION_WORD.has(word.lower) || IRREGULAR_PARTICIPLE.has(word.lower)) return implicit;
+    if (lexicon.facilityWords.has(word.lower)) continue;
     if (lexicon.subgroupModifiers.has(word.lower) || lexicon.subgroupModifiers.has(word.lower.split('-')[0]!)) {
       part = word.lower;
       continue;
@@ -185,6 +189,25 @@ export function readCountedNoun(sentence: string, from: number, lexicon: Lexicon
   }
   return implicit;
 }
+
+/** "20-plus facilities", "300-odd men": the bound sits between the number and its noun. */
+const BOUND_SUFFIX = /^(?:-|\s)(?:plus|odd)\b/i;
+
+/** Participles without "-ed": "the 150 flown out on Wednesday". */
+const IRREGULAR_PARTICIPLE = new Set([
+  'flown',
+  'taken',
+  'sent',
+  'held',
+  'brought',
+  'kept',
+  'driven',
+  'given',
+  'caught',
+  'freed',
+  'seen',
+  'known',
+]);
 
 /** "40 or so countries": the bound's tail sits between the number and its noun. */
 const BOUND_TAIL = new Set(['so', 'more', 'fewer', 'less', 'thereabouts']);

@@ -101,6 +101,11 @@ const FRACTION = new Set([
 /** Words that may come before a multiplier and belong to the amount, longest first. */
 const AMOUNT_PREFIXES: readonly (readonly string[])[] = [['half', 'a'], ['a', 'few'], ['a'], ['several'], ['some']];
 const CURRENCY_CODES = new Set(['usd', 'eur', 'gbp']);
+const MONTH_WORDS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
 
 /** Longer words are never part of a number, so they are not sliced. */
 const MAX_WORD = 12;
@@ -550,7 +555,9 @@ function mention(text: string, low: Amount, floor: number): NumberMention {
   const moneyStart = low.unit ? -1 : moneyPrefixStart(text, low.start);
   const start = moneyStart >= floor ? moneyStart : low.start;
   const before = wordBefore(text, start)?.key;
-  const connector = low.unit ? -1 : connectorEnd(text, low, before === 'between', before === 'from');
+  // "since January 21 to 1,250": a day of the month never opens a range.
+  const afterMonth = before !== undefined && MONTH_WORDS.has(before);
+  const connector = low.unit || afterMonth ? -1 : connectorEnd(text, low, before === 'between', before === 'from');
   const high = connector >= 0 ? highEnd(text, connector) : null;
   const rangeLow = high ? lowValue(low, high) : null;
   const last = high && rangeLow !== null ? high : low;
