@@ -980,3 +980,22 @@ describe('what people in a camp do, or are left as', () => {
     });
   });
 });
+
+describe('reading without reasons', () => {
+  it('gives the same figures whether or not it keeps a reason for every dropped number', () => {
+    const fast = createExtractor(topic, { reasons: false });
+    const texts = [
+      'The central bank kept its rate at 4.5 percent. Some 900 IS detainees were flown to Iraq on Monday. The total now stands at 5,700.',
+      'How many got out? Upwards of 1,500, the SDF said. Al-Hol holds about 24,000 people, and Roj some 2,600.',
+      'Turnout reached 61 percent in 2024. Up to 7,000 detainees could be moved, officials said, denying that 1,000 had escaped.',
+    ];
+    for (const text of texts) {
+      expect(fast({ text, published: PUBLISHED }).figures).toEqual(run(text).figures);
+    }
+  });
+
+  it('keeps no reasons for numbers in sentences with no cue word', () => {
+    const fast = createExtractor(topic, { reasons: false });
+    expect(fast({ text: 'Turnout reached 61 percent in 2024.' }).dropped).toEqual([]);
+  });
+});

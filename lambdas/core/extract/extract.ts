@@ -5,7 +5,7 @@ import type { DroppedNumber, Figure } from './figure.js';
 import { NO_ACTION, readNumber } from './interpret.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
 import { findNumbers } from './numbers.js';
-import { sentenceContext, type SentenceContext } from './sentence-context.js';
+import { lowerSameLength, sentenceContext, type SentenceContext } from './sentence-context.js';
 
 export interface ExtractInput {
   title?: string;
@@ -45,6 +45,14 @@ const REFERS_BACK =
  * back ("...moved 900 on Monday. The total now stands at 5,700."), the sentence before it and this
  * one together, so the number takes the action named just before.
  */
+/** Whether a sentence, alone or with the one before, could give a figure: a cheap test before its numbers are read. */
+function mayHoldFigure(sentence: Sentence, previous: Sentence | undefined, lexicon: Lexicon): boolean {
+  return (
+    lexicon.mayHoldFigure.test(lowerSameLength(sentence.text)) ||
+    (previous !== undefined && (previous.text.endsWith('?') || REFERS_BACK.test(sentence.text)))
+  );
+}
+
 function readablePassage(plain: string, sentence: Sentence, previous: Sentence | undefined, lexicon: Lexicon): Passage {
   const context = sentenceContext(sentence.text, lexicon);
   const namesAction = context?.cues.some((cue) => !cue.weak);
@@ -54,8 +62,16 @@ function readablePassage(plain: string, sentence: Sentence, previous: Sentence |
   return { text, start: previous.start, context: sentenceContext(text, lexicon) };
 }
 
+export interface ExtractorOptions {
+  /**
+   * Keep a reason for every number that became no figure (what `explain` shows). Without it a
+   * sentence with no cue word is passed over before its numbers are read: the pipeline's way.
+   */
+  reasons?: boolean;
+}
+
 /** Compiles the topic once; the returned function reads any number of texts. */
-export function createExtractor(topic: Topic): Extractor {
+export function createExtractor(topic: Topic, { reasons = true }: ExtractorOptions = {}): Extractor {
   const lexicon = compileLexicon(topic);
   return ({ title, text, published }) => {
     const parts = [title, text].filter((part): part is string => Boolean(part)).map(toPlainText);
@@ -67,6 +83,7 @@ export function createExtractor(topic: Topic): Extractor {
     for (const sentence of splitSentences(plain)) {
       const asked = previous;
       previous = sentence;
+      if (!reasons && !mayHoldFigure(sentence, asked, lexicon)) continue;
       const mentions = findNumbers(sentence.text);
       if (mentions.length === 0) continue;
       const passage = readablePassage(plain, sentence, asked, lexicon);
