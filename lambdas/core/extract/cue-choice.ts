@@ -66,11 +66,18 @@ export function chooseCue(
     (hit) => !(BRING_FORM.test(context.lower.slice(hit.start, hit.end)) && TO_THE_NUMBER.test(context.lower.slice(hit.end, mention.start))),
   );
   const inClause = cues.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
+  // Beyond its clause a number may take a cue from its sentence, but a number with its own noun not across a semicolon.
+  // A number with no noun of its own ("the total now stands at 4,000") leans on what came before.
+  const barrier = noun.kind !== 'implicit';
+  const segmentStart = barrier ? context.lower.lastIndexOf(';', mention.start) + 1 : 0;
+  const semicolonAfter = barrier ? context.lower.indexOf(';', mention.end) : -1;
+  const segmentEnd = semicolonAfter < 0 ? context.lower.length : semicolonAfter;
+  const inSegment = cues.filter((hit) => hit.start >= segmentStart && hit.end <= segmentEnd);
   const outsideNoun = (hit: CueHit) => hit.start < mention.start || hit.start >= noun.end;
   return (
     pick(inClause.filter((hit) => !hit.weak && outsideNoun(hit))) ??
     pick(inClause.filter((hit) => hit.weak || !outsideNoun(hit))) ??
-    pick(cues.filter((hit) => !hit.weak && outsideNoun(hit))) ??
-    pick(cues)
+    pick(inSegment.filter((hit) => !hit.weak && outsideNoun(hit))) ??
+    pick(inSegment)
   );
 }

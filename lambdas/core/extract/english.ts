@@ -286,4 +286,5 @@ export const NUMBER_OF_BEFORE =
   /\b(?:the )?(?:number|total|tally|count) of\s+([^,;]*?)\s+(?:to|at|reached|stands at|stood at|rose to|fell to|is|was)\s+(?:(?:about|around|some|nearly|almost|roughly|more than|over|fewer than|less than|up to)\s+)?$/;
 
 /** "85 of the detainees brought from Syria": a part of the people the same action counts. */
-export const PARTITIVE_PARTICIPLE_AFTER = /^\s+of (?:the|those)\s+(?:[\w-]+\s+){0,4}?(\w+ed|brought|taken|flown|sent|held|driven|given)\b/;
+export const PARTITIVE_PARTICIPLE_AFTER =
+  /^\s+of (?:the|those)\s+(?:(?!(?:have|has|had|were|was|are|is|been|being|will|would|could)\b)[\w-]+\s+){0,4}?(\w+ed|brought|taken|flown|sent|held|driven|given)\b/;

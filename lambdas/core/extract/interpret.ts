@@ -4,6 +4,7 @@ import {
   BACK_TO_CUSTODY,
   CAPACITY,
   CLAIM_BEFORE,
+  COMPARISON_BEFORE,
   DESIGNED_FOR_BEFORE,
   DISMISSAL,
   FACILITY_PART,
@@ -178,6 +179,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   const trimmed = unquoted.replace(LEAD_IN, '');
   let bound = boundOf(unquoted, after, mention.range !== undefined);
   if (bound === 'exact' && trimmed !== unquoted) bound = boundOf(trimmed, after, mention.range !== undefined);
+  if (COMPARISON_BEFORE.test(unquoted)) bound = 'exact';
   const placeInClause = facilityInClause(context, clause, mention);
   if (cue) role = roleFor(context, clause, mention, lexicon.roleOf.get(cue.metric), noun, placeInClause, lexicon);
   if (cue && role === undefined) {

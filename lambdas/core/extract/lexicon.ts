@@ -13,6 +13,8 @@ export interface Lexicon {
   subgroupModifiers: Set<string>;
   /** One-word facility names ("al-hol"): in a noun phrase they describe the people, "the al-Hol escapees". */
   facilityWords: Set<string>;
+  /** First words of the cue phrases ("broke" of "broke out"): a verb, where a noun was looked for. */
+  cueFirstWords: Set<string>;
   /** Longest multi-word noun, in words, so the noun reader knows how far to look. */
   longestNoun: number;
   peopleContext: PhraseMatcher<true>;
@@ -70,6 +72,7 @@ export function compileLexicon(topic: Topic): Lexicon {
         .filter((alias) => !/\s/.test(alias))
         .map((alias) => alias.toLowerCase()),
     ),
+    cueFirstWords: new Set([...cueMetric.entries()].filter(([, cue]) => !cue.weak).map(([phrase]) => phrase.split(/\s+/)[0]!)),
     subgroupModifiers: new Set(topic.nouns.subgroupModifiers.map((word) => word.toLowerCase())),
     longestNoun,
     metricOfRole: Object.fromEntries(topic.metrics.map((metric) => [metric.role, metric.id])),

@@ -9,6 +9,7 @@ import {
   MODAL,
   MODAL_AFTER_SUBJECT,
   MODAL_BEFORE_NUMBER,
+  PARTICIPLE,
   PLAN_BEFORE,
 } from './english.js';
 import type { CountedNoun } from './noun-phrase.js';
@@ -40,6 +41,9 @@ export function verbWindow(
   return window.replace(EPISTEMIC_PAST, ' ').replace(EMBEDDED_PLAN, ' ');
 }
 
+/** Participles that are never a simple past: "150 men taken by helicopter", not "7,000 detainees arrived". */
+const DONE_PARTICIPLE = /^(?:taken|flown|driven|given|shown|ridden)$/;
+
 export function isPlanned(
   context: SentenceContext,
   clause: [number, number],
@@ -48,7 +52,13 @@ export function isPlanned(
   noun: CountedNoun,
   before: string,
 ): boolean {
-  if (BATCH_OF_PLAN.test(before) || PLAN_BEFORE.test(before)) return true;
+  // "the first group of about 150 men taken by helicopter": a batch done, named by its participle.
+  const cueWord = context.lower.slice(cue.start, cue.end).split(/\s/)[0] ?? '';
+  const doneBatch =
+    cue.start >= noun.end &&
+    cue.start - noun.end <= 2 &&
+    (DONE_PARTICIPLE.test(cueWord) || (PARTICIPLE.test(cueWord) && /^\s+by\b/.test(context.lower.slice(cue.end))));
+  if ((BATCH_OF_PLAN.test(before) && !doneBatch) || PLAN_BEFORE.test(before)) return true;
   if (LEVEL_REACHED_BEFORE.test(before)) return false;
   if (cue.start > mention.start && MODAL_BEFORE_NUMBER.test(before)) return true;
   if (cue.end <= mention.start && MODAL_AFTER_SUBJECT.test(context.lower.slice(noun.end, noun.end + 30))) return true;

@@ -8,6 +8,7 @@ import {
   CLOCK_BEFORE,
   EARLIER_VALUE_BEFORE,
   GROUP_SIZE_BEFORE,
+  NUMBER_OF_BEFORE,
   ONE_OF_BEFORE,
   RATE_AFTER,
   RATIO_AFTER,
@@ -86,6 +87,13 @@ export function droppedFor(
     return 'describes a state the people are in';
   if (/^-(?!plus\b|odd\b)[a-z]/i.test(context.text.slice(mention.end, mention.end + 6)) && !mention.unit)
     return 'part of a compound word ("30-bed")';
+  const counted = NUMBER_OF_BEFORE.exec(before)?.[1];
+  // The first noun after "the number of" says what is counted: "US troops", not "prisons" further on.
+  const countedClass = counted
+    ?.split(/\s+/)
+    .map((word) => lexicon.nounClass.get(word))
+    .find((kind) => kind !== undefined);
+  if (countedClass === 'excluded') return `counts ${counted}, not tracked people`;
   if (GROUP_SIZE_BEFORE.test(before)) return 'the size of each group, not a total';
   if (CHANGE_BY_BEFORE.test(before)) return 'a change, not a level';
   if (RATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'a rate, not a total';

@@ -158,8 +158,9 @@ export function readCountedNoun(sentence: string, at: number, lexicon: Lexicon):
   const from = at + (BOUND_SUFFIX.exec(sentence.slice(at, at + 6))?.[0].length ?? 0);
   const implicit: CountedNoun = { kind: 'implicit', word: '', end: from };
   const words = wordsAfter(sentence, from);
-  const numberOf = words.findIndex((word, index) => word.lower === 'number' && words[index + 1]?.lower === 'of' && index <= 1);
-  if (numberOf >= 0) words.splice(0, numberOf + 2);
+  // "bringing to 950 the number (of people) recaptured": what is counted follows "the number".
+  const numberAt = words.findIndex((word, index) => word.lower === 'number' && index <= 1);
+  if (numberAt >= 0) words.splice(0, numberAt + (words[numberAt + 1]?.lower === 'of' ? 2 : 1));
   if (words[0]?.lower === 'or' && BOUND_TAIL.has(words[1]?.lower ?? '')) words.splice(0, 2);
   if (words[0]?.lower === 'plus' || words[0]?.lower === '-plus' || words[0]?.lower === 'odd') words.splice(0, 1);
   const titleCase = isTitleCase(sentence);
@@ -180,6 +181,11 @@ export function readCountedNoun(sentence: string, at: number, lexicon: Lexicon):
       continue;
     }
     if (isModifier(word, titleCase)) continue;
+    // "1,500 broke out": a cue's verb where the noun was looked for; "34 transfer flights": a noun after it makes it a modifier.
+    if (lexicon.cueFirstWords.has(word.lower)) {
+      if (index + 1 < words.length && lexiconNounAt(words, index + 1, lexicon)) continue;
+      return implicit;
+    }
     if (lexicon.cueMetric.get(word.lower)?.weak) return { kind: 'implicit', word: word.lower, end: word.end };
     if (PEOPLE_SUFFIX.test(word.lower) && !/(?:ed|ing)$/.test(word.lower)) return { kind: 'people', word: word.lower, end: word.end };
     if (!/(?:ed|ing)$/.test(word.lower)) return { kind: 'other', word: word.lower, end: word.end };

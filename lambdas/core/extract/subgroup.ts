@@ -1,5 +1,13 @@
 import type { MetricRole } from '../topic/topic.js';
-import { AMONG_AFTER, OF_AFTER, OF_ITS_NATIONALS, OF_THEM, OF_WHOM_BEFORE, SUBGROUP_SUBJECT } from './english.js';
+import {
+  AMONG_AFTER,
+  OF_AFTER,
+  OF_ITS_NATIONALS,
+  OF_THEM,
+  OF_WHOM_BEFORE,
+  PARTITIVE_PARTICIPLE_AFTER,
+  SUBGROUP_SUBJECT,
+} from './english.js';
 import type { Lexicon } from './lexicon.js';
 import { readCountedNoun, type CountedNoun } from './noun-phrase.js';
 import type { NumberMention } from './numbers.js';
@@ -36,10 +44,16 @@ export function subgroupReason(
   if (noun.kind === 'subgroup' && BREAKDOWN_OF_TOTAL.test(context.lower.slice(Math.max(0, mention.start - 60), mention.start))) {
     return `counts ${noun.word}: part of a total just given`;
   }
+  const sameAction = PARTITIVE_PARTICIPLE_AFTER.exec(after)?.[1];
+  if (sameAction && role !== undefined && lexicon.roleOf.get(lexicon.cueMetric.get(sameAction)?.metric ?? '') === role) {
+    return 'counts part of the people the same action counts (a subgroup)';
+  }
   if (!WHOLE_BY_NATURE.has(role) && OF_WHOM_BEFORE.test(context.lower.slice(Math.max(0, mention.start - 40), mention.start))) {
     return 'part of a larger figure (a subgroup)';
   }
-  const predicate = noun.kind === 'implicit' ? PREDICATE.exec(context.text.slice(noun.end, noun.end + 80)) : null;
+  // "6,200 of the residents were foreigners": the predicate names the part.
+  const partitive = /^\s+of (?:the|those)\b/.test(after);
+  const predicate = noun.kind === 'implicit' || partitive ? PREDICATE.exec(context.text.slice(noun.end, noun.end + 80)) : null;
   if (predicate && !NOT_A_CLASS.test(context.lower.slice(noun.end + predicate[0].length, noun.end + predicate[0].length + 20))) {
     return 'says what kind of people part of a larger figure are (a subgroup)';
   }
