@@ -999,3 +999,34 @@ describe('reading without reasons', () => {
     expect(fast({ text: 'Turnout reached 61 percent in 2024.' }).dropped).toEqual([]);
   });
 });
+
+describe('parts, comparisons and tallies of other things', () => {
+  it('gives no figure for a part of the people the same action moved', () => {
+    expectNoFigure('Officials said 85 of the detainees brought from Syria had passed through Erbil airport.', '85');
+  });
+
+  it('reads a number compared with another as exact, not as a bound', () => {
+    expect(
+      figuresIn({
+        text: 'Iraq could take in as many as 8,000 detainees, more than the 7,000 announced last month.',
+        published: '2026-02-20',
+      }),
+    ).toEqual([
+      { metric: 'transfer_planned', value: 8000, bound: 'at_most' },
+      { metric: 'transfer_planned', value: 7000, bound: 'exact', as_of: '2026-01' },
+    ]);
+  });
+
+  it('gives no figure for "the number of" something else, however the sentence ends', () => {
+    expectNoFigure(
+      'The Pentagon will reduce the number of US troops in Syria to about 500 once the transfer of detainees is complete.',
+      '500',
+    );
+  });
+
+  it('reads a first group named by its participle as done, not as the plan', () => {
+    expect(figuresIn('Forces began evacuating detainees, with the first group of about 150 men taken by helicopter to Iraq.')).toEqual([
+      { metric: 'detainees_transferred', value: 150, bound: 'approx' },
+    ]);
+  });
+});

@@ -55,22 +55,38 @@ function writtenDate({ clauseText, ownAt, ownNumber, published }: DatingInput): 
 }
 
 /** A month without a year, "last month", "a week earlier", "at the start of the year": read against the report's date. */
+/** Where a pattern stands beside the number, if it does. */
+function besideNumber(pattern: RegExp, clauseText: string, ownAt: number): RegExpExecArray | undefined {
+  const global = new RegExp(pattern.source, 'g');
+  for (const match of clauseText.matchAll(global)) {
+    if (nextTo(clauseText, ownAt, match.index, match[0].length)) return match;
+  }
+  return undefined;
+}
+
+const PAST_TENSE = /\b(?:was|were|had|held|housed|counted|stood|numbered|totalled|totaled)\b/;
+const DEADLINE = /^(?:by|until|before)\b/;
+
+/** A month without a year, "last month", "a week earlier", "at the start of the year": read against the report's date. */
 function relativeDate({ clauseText, ownAt, published }: DatingInput): string | undefined {
   const year = Number(published?.slice(0, 4));
   const reportMonth = Number(published?.slice(5, 7));
   if (!year || !reportMonth) return undefined;
-  for (const match of clauseText.matchAll(IN_MONTH)) {
-    if (!nextTo(clauseText, ownAt, match.index, match[0].length)) continue;
-    const month = MONTHS.indexOf(match[1]!) + 1;
-    if (month !== reportMonth) return yearMonth(month < reportMonth ? year : year - 1, month);
+  const named = besideNumber(IN_MONTH, clauseText, ownAt);
+  if (named) {
+    const month = MONTHS.indexOf(named[1]!) + 1;
+    // "by the end of March" in a February report is a deadline; "in December" in a January one is the year before.
+    if (month < reportMonth && !DEADLINE.test(named[0])) return yearMonth(year, month);
+    if (month > reportMonth && !DEADLINE.test(named[0]) && PAST_TENSE.test(clauseText)) return yearMonth(year - 1, month);
+    return undefined;
   }
-  if (LAST_MONTH.test(clauseText)) return reportMonth === 1 ? yearMonth(year - 1, 12) : yearMonth(year, reportMonth - 1);
-  if (WEEK_EARLIER.test(clauseText) || LAST_WEEK.test(clauseText)) {
+  if (besideNumber(LAST_MONTH, clauseText, ownAt)) return reportMonth === 1 ? yearMonth(year - 1, 12) : yearMonth(year, reportMonth - 1);
+  if (besideNumber(WEEK_EARLIER, clauseText, ownAt) || besideNumber(LAST_WEEK, clauseText, ownAt)) {
     const weekBefore = new Date(Date.UTC(year, reportMonth - 1, Number(published!.slice(8, 10)) || 1) - 7 * 86_400_000);
     const date = yearMonth(weekBefore.getUTCFullYear(), weekBefore.getUTCMonth() + 1);
     return isBeforeReport(date, published) ? date : undefined;
   }
-  if (START_OF_YEAR.test(clauseText) && reportMonth > 1) return yearMonth(year, 1);
+  if (besideNumber(START_OF_YEAR, clauseText, ownAt) && reportMonth > 1) return yearMonth(year, 1);
   return undefined;
 }
 

@@ -224,16 +224,14 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   if (kind === 'cumulative' && !TOTAL.test(clauseText.slice(0, mention.start - clause[0]))) {
     if (INCREMENT_BEFORE.test(before) || INCREMENT_AFTER.test(after) || INCREMENT_WINDOW.test(clauseText)) figure.increment = true;
   }
-  if (kind !== 'target') {
-    const asOf = datedTo({
-      // A dating phrase often opens the next clause: "held 9,000 before the transfers began".
-      clauseText: clauseText + (context.lower.slice(clause[1]).split(/[,;.]/)[0] ?? ''),
-      ownAt: mention.start - clause[0],
-      ownNumber: mention.text,
-      published,
-      eventDates: lexicon.eventDates,
-    });
-    if (asOf) figure.as_of = asOf;
-  }
+  const asOf = datedTo({
+    // A dating phrase often opens the next clause: "held 9,000 before the transfers began".
+    clauseText: clauseText + (context.lower.slice(clause[1]).split(/[,;.]/)[0] ?? ''),
+    ownAt: mention.start - clause[0],
+    ownNumber: mention.text,
+    published,
+    eventDates: lexicon.eventDates,
+  });
+  if (asOf) figure.as_of = asOf;
   return { figure };
 }
