@@ -66,6 +66,11 @@ export function chooseCue(
     (hit) => !(BRING_FORM.test(context.lower.slice(hit.start, hit.end)) && TO_THE_NUMBER.test(context.lower.slice(hit.end, mention.start))),
   );
   const inClause = cues.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
+  // "1,000 of 1,500 escapees recaptured": the whole is what its own noun says.
+  if (WHOLE_OF_A_PART.test(context.lower.slice(Math.max(0, mention.start - 40), mention.start))) {
+    const ownNoun = cues.find((hit) => hit.weak && hit.start >= mention.end && hit.end <= noun.end);
+    if (ownNoun) return ownNoun;
+  }
   // Beyond its clause a number may take a cue from its sentence, but a number with its own noun not across a semicolon.
   // A number with no noun of its own ("the total now stands at 4,000") leans on what came before.
   const barrier = noun.kind !== 'implicit';

@@ -13,7 +13,7 @@ const BOUND_BEFORE: ReadonlyArray<[RegExp, Bound]> = [
     'at_most',
   ],
   [
-    /\b(?:(?<!no |not )more than|over|at least|upwards of|in excess of|exceeding|north of|above|greater than|a minimum of|no fewer than|no less than|not less than|not fewer than|passed|passes|passing|topped|tops|could top|top|surpassed|surpasses|exceeded|exceeds|crossed|past)\s+$/,
+    /\b(?:(?<!no |not )more than|over|at least|upwards of|in excess of|exceeding|north of|above|greater than|a minimum of|no fewer than|no less than|not less than|not fewer than|pass|passed|passes|passing|topped|tops|could top|top|surpassed|surpasses|exceeded|exceeds|crossed|past)\s+$/,
     'at_least',
   ],
   [
@@ -91,14 +91,14 @@ export const SUBJECT_VERB =
 
 /** Verbs of other events whose numbers are not tracked: arrests, deaths, raids, prosecutions. */
 export const OTHER_EVENT =
-  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|stopped|intercepted|turned back|displaced|evacuated|registered (?:to|for)|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run|(?:still )?on the loose|still free|remain free|(?:still |remain |remains )?active|amnesty|pardon(?:ed|s)?)\b/;
+  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|investigates|investigate|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentences|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|stopped|intercepted|turned back|displaced|evacuated|registered (?:to|for)|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run|(?:still )?on the loose|still free|remain free|(?:still |remain |remains )?active|amnesty|pardon(?:ed|s)?)\b/;
 /** Nouns of other events: like noun cues, they matter only where no action word does. */
 export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clashes|attacks|airstrikes?|raids)\b/;
 
 /** Partitives and lists that make a number a part of another figure, not a total. */
 export const SUBGROUP_BEFORE =
   /\bamong (?:the|them|those)\b[^,;]*\b(?:were|was|are|is)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$|\b(?:including|includes|included|among them|among whom|among those|amongst them|such as|incl\.|made up|make up|makes up|accounted for|account for|accounts for)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
-export const AMONG_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:were|are|being)?\s*among (?:them|the|those|whom)\b/;
+export const AMONG_AFTER = /^\s*(?:[\w'-]+\s+){0,3}?(?:were|are|being)?\s*among\b/;
 export const OF_AFTER = /^\s*(?:\w+\s+){0,3}?(?:were|are|being)?\s*of (?:them|whom|those|the total|the \d[\d,]*)\b/;
 
 /** Room to take people in, which is no plan to move them: "the capacity to absorb 8,000". */
@@ -178,7 +178,7 @@ export const OWN_PRISONS =
 
 /** People said to have helped an escape are not escapees. */
 export const ESCAPE_HELPERS =
-  /\b(?:aid(?:ing|ed)?|help(?:ing|ed)?|assist(?:ing|ed)?|facilitat\w*|organi[sz]\w*|plott\w*|shelter(?:ing|ed)?|harbou?r(?:ing|ed)?|smuggl\w*|accused)\b/;
+  /\b(?:aid(?:ing|ed)?|help(?:ing|ed)?|assist(?:ing|ed)?|facilitat\w*|organi[sz]\w*|plott\w*|shelter(?:ing|ed)?|harbou?r(?:ing|ed)?|smuggl\w*|accused|linked to)\b/;
 
 /** "500 of its nationals are in the camps": one state's people among a camp's or prison's. */
 export const OF_ITS_NATIONALS = /^\s+of (?:its|their|his|her) (?:own )?(?:nationals|citizens)\b/;
@@ -188,7 +188,7 @@ export const ORIGIN_BEFORE =
   /\b(?:from|of|representing|represent|represents|spanning|span|across|hail(?:ing)? from)\s+(?:(?:some|about|around|more than|over|at least|nearly|roughly|up to|approximately|an estimated|as many as|almost|close to)\s+)?$/;
 /** "60 countries have citizens among the detainees": the countries are where detainees come from. */
 export const ORIGIN_AFTER =
-  /^\s+(?:have|had|with|whose) (?:citizens|nationals|people|detainees|fighters|residents) (?:are |were )?(?:among|in|held|detained)\b/;
+  /^\s+(?:(?:have|had|with|whose) )?(?:citizens|nationals|people|detainees|fighters|residents) (?:are |were )?(?:among|in|held|detained)\b/;
 
 /** People in a process after the move: "the interrogation of 1,406 of the accused". */
 export const PROCESS_OF_BEFORE =
@@ -264,7 +264,7 @@ export const LEVEL_REACHED_BEFORE =
 
 /** An age limit: "children under 18". */
 export const AGE_LIMIT_BEFORE =
-  /\b(?:children|minors|boys|girls|people|those|men|women|adults|anyone) (?:under|over|aged|below|above|older than|younger than)\s+(?:the age of\s+)?$/;
+  /\b(?:children|kids|minors|boys|girls|people|those|men|women|adults|anyone) (?:is |are )?(?:under|over|aged|below|above|older than|younger than)\s+(?:the age of\s+)?$/;
 
 export const LAST_WEEK = /\blast week\b/;
 
@@ -288,3 +288,11 @@ export const NUMBER_OF_BEFORE =
 /** "85 of the detainees brought from Syria": a part of the people the same action counts. */
 export const PARTITIVE_PARTICIPLE_AFTER =
   /^\s+of (?:the|those)\s+(?:(?!(?:have|has|had|were|was|are|is|been|being|will|would|could)\b)[\w-]+\s+){0,4}?(\w+ed|brought|taken|flown|sent|held|driven|given)\b/;
+
+/** Waiting for what is planned: "Iraq expects 7-8,000 detainees", "courts brace for up to 7,000". */
+export const PLAN_VERB_BEFORE =
+  /\b(?:expects?|expecting|anticipates?|anticipating|awaits?|awaiting|braces? for|bracing for|prepares? for|preparing for|readies for|readying for|ready for|to receive|to take in|to accept|to absorb)\s+(?:(?:some|about|around|nearly|almost|up to|as many as|roughly|approximately|more than|over)\s+)?$/;
+
+/** "10 women and 25 children": parts of a total the text does not give. */
+export const PAIRED_PARTS = /\d[\d,]*\s+(?:women|men|children|boys|girls|minors|adults)\s+and\s+$/;
+export const PAIRED_PARTS_AFTER = /^\s+(?:women|men|children|boys|girls|minors|adults)\s+and\s+\d/;

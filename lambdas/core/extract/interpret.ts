@@ -142,7 +142,8 @@ export interface ReadInput {
 }
 
 export function readNumber({ context, mention, lexicon, published }: ReadInput): Reading {
-  const before = context.lower.slice(Math.max(0, mention.start - 80), mention.start);
+  // Quote marks around words ("from 'more than 40 countries'") change nothing they say.
+  const before = context.lower.slice(Math.max(0, mention.start - 80), mention.start).replace(QUOTE_MARKS, '');
   const after = context.lower.slice(mention.end, mention.end + 80);
   const noun = readCountedNoun(context.text, mention.end, lexicon);
   const reason = droppedFor(context, mention, before, noun, lexicon) ?? earlierValueReason(context, mention, noun, before, lexicon);

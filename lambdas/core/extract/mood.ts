@@ -11,6 +11,7 @@ import {
   MODAL_BEFORE_NUMBER,
   PARTICIPLE,
   PLAN_BEFORE,
+  PLAN_VERB_BEFORE,
 } from './english.js';
 import type { CountedNoun } from './noun-phrase.js';
 import type { NumberMention } from './numbers.js';
@@ -60,7 +61,7 @@ export function isPlanned(
     (DONE_PARTICIPLE.test(cueWord) || (PARTICIPLE.test(cueWord) && /^\s+by\b/.test(context.lower.slice(cue.end))));
   if ((BATCH_OF_PLAN.test(before) && !doneBatch) || PLAN_BEFORE.test(before)) return true;
   if (LEVEL_REACHED_BEFORE.test(before)) return false;
-  if (cue.start > mention.start && MODAL_BEFORE_NUMBER.test(before)) return true;
+  if (cue.start > mention.start && (MODAL_BEFORE_NUMBER.test(before) || PLAN_VERB_BEFORE.test(before))) return true;
   if (cue.end <= mention.start && MODAL_AFTER_SUBJECT.test(context.lower.slice(noun.end, noun.end + 30))) return true;
   if (cue.end <= mention.start && INFINITIVE_BEFORE.test(context.lower.slice(Math.max(0, cue.start - 16), cue.start))) return true;
   return MODAL.test(verbWindow(context, clause, mention, cue, noun));

@@ -115,7 +115,7 @@ function wordsAfter(sentence: string, from: number): Word[] {
   pattern.lastIndex = from;
   const words: Word[] = [];
   for (let match = pattern.exec(sentence); match && words.length < MAX_WORDS; match = pattern.exec(sentence)) {
-    const text = match[0].replace(/\.$/, '');
+    const text = match[0].replace(/\.$/, '').replace(/(?<=s)['’]$/, '');
     words.push({ text, lower: text.toLowerCase().replace(/’/g, "'"), end: match.index + text.length });
   }
   return words;
@@ -186,7 +186,11 @@ export function readCountedNoun(sentence: string, at: number, lexicon: Lexicon):
       if (index + 1 < words.length && lexiconNounAt(words, index + 1, lexicon)) continue;
       return implicit;
     }
-    if (lexicon.cueMetric.get(word.lower)?.weak) return { kind: 'implicit', word: word.lower, end: word.end };
+    if (lexicon.cueMetric.get(word.lower)?.weak) {
+      // "34 airlift sorties": a noun after the cue word is what is counted.
+      if (index + 1 < words.length && lexiconNounAt(words, index + 1, lexicon)) continue;
+      return { kind: 'implicit', word: word.lower, end: word.end };
+    }
     if (PEOPLE_SUFFIX.test(word.lower) && !/(?:ed|ing)$/.test(word.lower)) return { kind: 'people', word: word.lower, end: word.end };
     if (!/(?:ed|ing)$/.test(word.lower)) return { kind: 'other', word: word.lower, end: word.end };
     // "40 unaccompanied minors": a participle before a known noun describes it.

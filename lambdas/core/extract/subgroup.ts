@@ -5,6 +5,8 @@ import {
   OF_ITS_NATIONALS,
   OF_THEM,
   OF_WHOM_BEFORE,
+  PAIRED_PARTS,
+  PAIRED_PARTS_AFTER,
   PARTITIVE_PARTICIPLE_AFTER,
   SUBGROUP_SUBJECT,
 } from './english.js';
@@ -20,6 +22,9 @@ const WHOLE_BY_NATURE = new Set<MetricRole | undefined>(['recaptured', 'moved', 
 /** "38 people, 11 women and 27 children": the parts follow the total they break down. */
 const BREAKDOWN_OF_TOTAL =
   /\d[\d,]*\s+(?:[a-z-]+\s+){0,2}(?:people|persons|individuals|citizens|nationals|detainees|returnees|residents),\s+(?:including\s+)?(?:\d[\d,]*\s+[a-z]+\s+and\s+)?$/;
+/** "Britain alone has about 20 women and children still in the camp": one state's people among those held. */
+const STATE_HAS_BEFORE =
+  /\b[A-Z][a-z]+(?:\s+alone)?\s+(?:still\s+)?(?:has|had)\s+(?:(?:some|about|around|nearly|almost|roughly|more than|over|fewer than|at least)\s+)?$/;
 const PREDICATE = /^\s+(?:were|are|was|is)\s+/;
 /** What may follow "N were" without saying what kind of people they are. */
 const NOT_A_CLASS =
@@ -60,7 +65,16 @@ export function subgroupReason(
   if (SUBGROUP_SUBJECT.test(context.lower.slice(clause[0], mention.start))) {
     return 'counts a named part of a larger figure (a subgroup)';
   }
-  if (STOCK_ROLES.has(role) && OF_ITS_NATIONALS.test(after)) return "counts one state's nationals: a subgroup, not a total";
+  const stateHas = STATE_HAS_BEFORE.test(context.text.slice(Math.max(0, mention.start - 40), mention.start));
+  if (STOCK_ROLES.has(role) && (OF_ITS_NATIONALS.test(after) || /^(?:citizens|nationals)$/.test(noun.word) || stateHas)) {
+    return "counts one state's nationals: a subgroup, not a total";
+  }
+  if (
+    noun.kind === 'subgroup' &&
+    (PAIRED_PARTS.test(context.lower.slice(Math.max(0, mention.start - 40), mention.start)) || PAIRED_PARTS_AFTER.test(after))
+  ) {
+    return `counts ${noun.word}: one of the parts of an untold total`;
+  }
   const ofThem = OF_THEM.exec(after);
   if (ofThem && readCountedNoun(context.text, mention.end + ofThem[0].length, lexicon).kind === 'subgroup') {
     return 'says what kind of people part of a larger figure are (a subgroup)';
