@@ -1030,3 +1030,44 @@ describe('parts, comparisons and tallies of other things', () => {
     ]);
   });
 });
+
+describe('feed items', () => {
+  it('reads a count of countries in quotes as origins', () => {
+    expect(figuresIn("Detained IS fighters hail from 'over 50 countries', the SDF says")).toEqual([
+      { metric: 'detainee_nationalities', value: 50, bound: 'at_least' },
+    ]);
+  });
+
+  it('reads a country bringing citizens home from a camp as repatriated', () => {
+    expect(figuresIn('Norway brings home 6 citizens from al-Hol camp')).toEqual([
+      { metric: 'repatriated', value: 6, bound: 'exact', facility: 'al-Hol' },
+    ]);
+  });
+
+  it('reads detainees a country expects as the plan', () => {
+    expect(figuresIn('Iraq expects 7-8,000 Islamic State detainees from Syria')).toEqual([
+      { metric: 'transfer_planned', value: 8000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads inmates awaiting transfer as held', () => {
+    expect(figuresIn('Ghwayran prison: 4,000 inmates await transfer')).toEqual([
+      { metric: 'detainees_held', value: 4000, bound: 'exact', facility: 'Ghwayran' },
+    ]);
+  });
+
+  it("gives no figure for one state's people in a camp", () => {
+    expectNoFigure('Australia rules out repatriation as about 60 citizens remain in Roj', '60');
+  });
+
+  it('gives no figure for the parts of a group whose total is not given', () => {
+    expect(figuresIn('A group of 10 women and 25 children was flown from Roj to Paris on Thursday.')).toEqual([]);
+  });
+
+  it('reads the whole of a partitive by its own noun', () => {
+    expect(figuresIn('Al-Shaddadi jailbreak: 1,000 of 1,500 escapees recaptured')).toEqual([
+      { metric: 'recaptured', value: 1000, bound: 'exact', facility: 'al-Shaddadi' },
+      { metric: 'escaped', value: 1500, bound: 'exact', facility: 'al-Shaddadi' },
+    ]);
+  });
+});

@@ -125,10 +125,16 @@ function boundWords(context: SentenceContext, mention: NumberMention, before: st
 }
 
 /**
- * Where the clause names no facility, the sentence may: a camp for a population or for people
- * sent home from it, the prison of the escapees caught again.
+ * Where the clause names no facility, the sentence may: the place a headline opens with, a camp
+ * for a population or for people sent home from it, the prison of the escapees caught again.
  */
 function sentenceFacility(context: SentenceContext, role: MetricRole | undefined): string | undefined {
+  // "Ghwayran prison: 4,000 inmates await transfer": a headline's topic before its colon.
+  const colon = context.lower.indexOf(':');
+  const topicPlaces = new Set(
+    context.facilities.filter((hit) => colon > 0 && colon <= 50 && hit.end <= colon).map((hit) => hit.facility.name),
+  );
+  if (topicPlaces.size === 1 && role !== 'origins') return [...topicPlaces][0];
   if (role === 'population' || role === 'returned') return onlyNamed(context, 'camp');
   if (role === 'recaptured') return onlyNamed(context, 'prison');
   return undefined;
