@@ -159,8 +159,8 @@ export const OF_THEM = /^\s+of (?:them|whom|those)\s+/;
 
 /** An age, not a count: "aged between 19 and 64", "as old as 70", "I was 17 when". */
 export const AGE_BEFORE =
-  /\b(?:aged|ages|age of|as old as|as young as|was|were|am|now)\s+(?:between\s+|from\s+)?$|\b(?:youngest|oldest)\b[^;,.]*\b(?:is|was|were|are)\s+$/;
-export const AGE_AFTER = /^(?:\s+(?:years? old|when|at the time)\b|\s*,?\s+(?:speaking|said)\b)/;
+  /\b(?:aged|ages|age of|as old as|as young as|(?:was|were|am|now)(?:\s+(?:under|over|aged|below))?)\s+(?:between\s+|from\s+)?$|\b(?:youngest|oldest)\b[^;,.]*\b(?:is|was|were|are)\s+$/;
+export const AGE_AFTER = /^(?:\s+years? old\b|\s*,?\s+(?:speaking|said)\b)/;
 
 /** The size of each group, not how many: "moved in groups of 50". */
 export const GROUP_SIZE_BEFORE =

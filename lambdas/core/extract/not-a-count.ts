@@ -65,7 +65,7 @@ export function droppedFor(
   if (mention.range && isYear(mention.range.low) && isYear(mention.range.high)) return 'a span of years';
   if (isDate(context, mention)) return 'a date';
   if (CLOCK_BEFORE.test(before) || CLOCK_AFTER.test(context.lower.slice(mention.end, mention.end + 6))) return 'a time of day';
-  if (noun.kind !== 'implicit' && SOURCE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'counts the sources of a report';
+  if (noun.kind === 'people' && SOURCE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'counts the sources of a report';
   if (!Number.isInteger(mention.value) || mention.value < 1) return 'not a whole count';
   if (mention.value > MAX_PEOPLE) return `over ${MAX_PEOPLE.toLocaleString('en')}: not a count of people`;
   if (LABEL_BEFORE.test(before)) return 'a label or reference number, not a count';
