@@ -1,4 +1,5 @@
 import { AUX_BEFORE, FRONTED_WHOLE, PARTICIPLE, RELATIVE, SUBJECT_VERB } from './english.js';
+import type { Lexicon } from './lexicon.js';
 import type { CountedNoun } from './noun-phrase.js';
 import type { NumberMention } from './numbers.js';
 import type { CueHit, SentenceContext } from './sentence-context.js';
@@ -26,8 +27,10 @@ export function chooseCue(
   clause: [number, number],
   mention: NumberMention,
   noun: CountedNoun,
+  lexicon: Lexicon,
 ): CueHit | undefined {
   const afterNoun = context.lower.slice(noun.end, noun.end + 40);
+  const movedMetric = lexicon.metricOfRole.moved;
   const pick = (hits: CueHit[]): CueHit | undefined => {
     const after = hits.filter((hit) => hit.start >= mention.end);
     const nearestBefore = hits.filter((hit) => hit.end <= mention.start).at(-1);
@@ -36,8 +39,17 @@ export function chooseCue(
     const isSubject = SUBJECT_VERB.test(afterNoun) || verbNext;
     if (!isSubject && nearestBefore) return nearestBefore;
     const first = after[0];
+    // A participle right after the people describes them ("detainees held at X have been moved"),
+    // unless an auxiliary makes it the verb ("850 escapees had been recaptured"), or it is the move
+    // itself ("6,050 detainees transferred from Syria were held in its facilities").
     const describesPeople =
-      first && verbNext && !RELATIVE.test(afterNoun) && PARTICIPLE.test(context.lower.slice(first.start, first.end).split(/\s/)[0] ?? '');
+      first &&
+      verbNext &&
+      !RELATIVE.test(afterNoun) &&
+      PARTICIPLE.test(context.lower.slice(first.start, first.end).split(/\s/)[0] ?? '') &&
+      !AUX_BEFORE.test(context.lower.slice(noun.end, first.start)) &&
+      !first.weak &&
+      first.metric !== movedMetric;
     const partOfAnotherSet = first && PARTITIVE_OF.test(context.lower.slice(mention.end, mention.end + 10));
     // "600 who fled al-Hol ... have been rounded up": the relative clause's verb is not the main one,
     // unless another number takes the later verb ("the 1,500 who broke out, 400 have been recaptured").

@@ -26,6 +26,7 @@ const BOUND_AFTER: ReadonlyArray<[RegExp, Bound]> = [
   [/^(?:-plus\b|\+|\s+or more\b|\s+plus\b|\s+and more\b|\s+and counting\b)/, 'at_least'],
   [/^\s+or (?:so|thereabouts)\b/, 'approx'],
   [/^\s+or (?:fewer|less)\b/, 'at_most'],
+  [/^\s*[–—-]\s*the maximum\b/, 'at_most'],
 ];
 
 /** The bound the words around a number give it; a range ("5,000 to 7,000") is at most its top. */
@@ -91,7 +92,7 @@ export const SUBJECT_VERB =
 
 /** Verbs of other events whose numbers are not tracked: arrests, deaths, raids, prosecutions. */
 export const OTHER_EVENT =
-  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|investigates|investigate|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentences|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|stopped|intercepted|turned back|displaced|evacuated|registered (?:to|for)|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run|(?:still )?on the loose|still free|remain free|(?:still |remain |remains )?active|amnesty|pardon(?:ed|s)?)\b/;
+  /\b(?:killed|kill|killing|died|wounded|injured|arrested|arrest|arresting|detained|captured|nabbed|seized|questioned|questioning|interrogated|interrogating|interviewed|interviewing|investigated|investigates|investigate|under investigation|investigating|charged|charging|indicted|prosecuted|prosecuting|tried|on trial|sentenced|sentences|sentencing|convicted|convicting|executed|deployed|stationed|recruited|screened|vetted|apprehended|deported|deporting|expelled|stopped|intercepted|turned back|displaced|evacuated|registered (?:to|for)|required|requiring|needed|treated|hospitali[sz]ed|voted|votes|vote|protested|protesting|protests|rallied|marched|demonstrated|lost|employed|hired|trained|(?:still |remain |remains |remained )?at large|(?:still )?on the run|(?:still )?on the loose|still free|remain free|(?:still |remain |remains )?active|amnesty|pardon(?:ed|s)?)\b/;
 /** Nouns of other events: like noun cues, they matter only where no action word does. */
 export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clashes|attacks|airstrikes?|raids)\b/;
 
@@ -174,7 +175,7 @@ export const QUESTION_BEFORE = /\b(?:whether|asked if|ask if)\b/;
 
 /** Another state's own prisoners: "Turkey holds 2,300 in its own prisons". */
 export const OWN_PRISONS =
-  /\b(?:its|their) own (?:prisons?|jails?|prison population|custody|facilities)\b|\b\w+'s own (?:prisons?|jails?|prison population)\b/;
+  /\b(?:its|their) own (?:prisons?|jails?|prison population|custody|facilities)\b|\b\w+['’]s own (?:prisons?|jails?|prison population)\b/;
 
 /** People said to have helped an escape are not escapees. */
 export const ESCAPE_HELPERS =
@@ -296,3 +297,9 @@ export const PLAN_VERB_BEFORE =
 /** "10 women and 25 children": parts of a total the text does not give. */
 export const PAIRED_PARTS = /\d[\d,]*\s+(?:women|men|children|boys|girls|minors|adults)\s+and\s+$/;
 export const PAIRED_PARTS_AFTER = /^\s+(?:women|men|children|boys|girls|minors|adults)\s+and\s+\d/;
+
+/** A place inside a camp: "6,200 lived in the Annex reserved for foreigners". */
+export const IN_FACILITY_PART = /^[^,;.]{0,40}\b(?:in|inside) the (?:annexe?|section|wing|block|sector|ward)\b/;
+
+/** A cost in lives, not people held: "at the cost of 12,000 fighters' lives". */
+export const COST_OF_BEFORE = /\bcost of\s+(?:(?:some|about|around|nearly|more than|over)\s+)?$/;

@@ -11,6 +11,7 @@ import {
   INCREMENT_AFTER,
   INCREMENT_BEFORE,
   INCREMENT_WINDOW,
+  IN_FACILITY_PART,
   LAWFUL_RELEASE,
   LEAD_IN,
   LEVEL_VERB,
@@ -167,12 +168,13 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   let role: MetricRole | undefined;
   let cue: CueHit | undefined;
   if (noun.kind === 'countries') {
-    if (!context.aboutPeople) return { dropped: 'counts countries, but not of detainees' };
+    if (!context.aboutPeople && noun.word !== 'nationalities') return { dropped: 'counts countries, but not of detainees' };
+    if (/^\s+of (?:the|those)\b/.test(after)) return { dropped: 'counts some of the countries, not all the detainees come from' };
     if (noun.word !== 'nationalities' && !ORIGIN_BEFORE.test(before) && !ORIGIN_AFTER.test(context.lower.slice(noun.end, noun.end + 40)))
       return { dropped: 'counts countries that act, not where detainees come from' };
     role = 'origins';
   } else {
-    cue = chooseCue(context, clause, mention, noun);
+    cue = chooseCue(context, clause, mention, noun, lexicon);
     if (!cue && PLAN_BEFORE.test(before)) role = 'planned';
     else if (!cue) return { dropped: NO_ACTION };
     if (cue?.metric === OTHER_EVENT_METRIC)
@@ -209,7 +211,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     const mood = verbWindow(context, clause, mention, cue, noun);
     if (MODAL.test(mood)) return { dropped: 'a possibility or a plan, not a count' };
     const subject = context.lower.slice(clause[0], mention.start);
-    if (STOCK_ROLES.has(role) && FACILITY_PART.test(subject) && !INCLUDING_PART.test(subject)) {
+    if (STOCK_ROLES.has(role) && ((FACILITY_PART.test(subject) && !INCLUDING_PART.test(subject)) || IN_FACILITY_PART.test(after))) {
       return { dropped: 'counts one part of a facility (a subgroup)' };
     }
   }

@@ -88,7 +88,7 @@ export function compileLexicon(topic: Topic): Lexicon {
     heldElsewhere:
       topic.elsewhere.length > 0
         ? new RegExp(
-            `\\b(?:in|inside|into)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}(?:${alternation(topic.elsewhere)})\\b|\\b(?:${alternation(topic.elsewhere)})(?:'s)?\\s+(?:own\\s+)?(?:prisons?|jails?|custody|facilities|hands)\\b|^(?:${alternation(topic.elsewhere)})\\s+(?:(?:says?|said|reports?) it\\s+)?(?:now\\s+|already\\s+|currently\\s+)?(?:holds|houses|has|hosts)\\b`,
+            `\\b(?:in|inside|into)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}(?:${alternation(topic.elsewhere)})\\b|\\b(?:${alternation(topic.elsewhere)})(?:['’]s)?\\s+(?:own\\s+)?(?:prisons?|jails?|custody|facilities|hands)\\b|^(?:${alternation(topic.elsewhere)})\\s+(?:itself\\s+|alone\\s+)?(?:(?:says?|said|reports?) it\\s+)?(?:now\\s+|already\\s+|currently\\s+)?(?:holds|houses|has|hosts)\\b`,
           )
         : undefined,
     route: topic.route && {

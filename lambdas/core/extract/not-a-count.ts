@@ -6,6 +6,7 @@ import {
   CHANGE_BY_BEFORE,
   CLOCK_AFTER,
   CLOCK_BEFORE,
+  COST_OF_BEFORE,
   EARLIER_VALUE_BEFORE,
   GROUP_SIZE_BEFORE,
   NUMBER_OF_BEFORE,
@@ -26,7 +27,7 @@ import type { SentenceContext } from './sentence-context.js';
 export const MAX_PEOPLE = 10_000_000;
 
 const LABEL_BEFORE =
-  /\b(?:resolution|article|no\.?|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)\s*(?:[a-z]{1,3}[\s-]*)?$/;
+  /\b(?:episode|issue|volume|season|resolution|article|no\.?|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)\s*(?:[a-z]{1,3}[\s-]*)?$/;
 const MONTH_NAME =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_BEFORE = new RegExp(`\\b${MONTH_NAME}\\s+$`);
@@ -94,6 +95,7 @@ export function droppedFor(
     .map((word) => lexicon.nounClass.get(word))
     .find((kind) => kind !== undefined);
   if (countedClass === 'excluded') return `counts ${counted}, not tracked people`;
+  if (COST_OF_BEFORE.test(before)) return 'a cost in lives, not people held';
   if (GROUP_SIZE_BEFORE.test(before)) return 'the size of each group, not a total';
   if (CHANGE_BY_BEFORE.test(before)) return 'a change, not a level';
   if (RATE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'a rate, not a total';

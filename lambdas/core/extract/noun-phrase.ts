@@ -22,6 +22,10 @@ const MODIFIER = new Set([
   'accused',
   'foreign',
   'other',
+  'earlier',
+  'later',
+  'previous',
+  'separate',
   'camp',
   'prison',
   'jail',
@@ -97,7 +101,9 @@ const MODIFIER = new Set([
 ]);
 
 const WORD = /[A-Za-z][\w'’.-]*|\d[\d,.]*|[^\sA-Za-z\d]/g;
-const PEOPLE_SUFFIX = /(?:ees|ists|ants|ers|ites)$/;
+const PEOPLE_SUFFIX = /(?:ees|ists|ants|ites)$/;
+/** Number words after a number begin another phrase: "up from 2,650 two weeks ago". */
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)$/;
 const MAX_WORDS = 8;
 /** "81 of them": the pronoun ends the noun phrase. */
 const PARTITIVE_PRONOUN = new Set(['them', 'whom', 'those', 'these']);
@@ -108,6 +114,7 @@ interface Word {
   text: string;
   lower: string;
   end: number;
+  possessive?: boolean;
 }
 
 function wordsAfter(sentence: string, from: number): Word[] {
@@ -115,8 +122,15 @@ function wordsAfter(sentence: string, from: number): Word[] {
   pattern.lastIndex = from;
   const words: Word[] = [];
   for (let match = pattern.exec(sentence); match && words.length < MAX_WORDS; match = pattern.exec(sentence)) {
-    const text = match[0].replace(/\.$/, '').replace(/(?<=s)['’]$/, '');
-    words.push({ text, lower: text.toLowerCase().replace(/’/g, "'"), end: match.index + text.length });
+    const text = match[0].replace(/\.$/, '');
+    const lower = text.toLowerCase().replace(/’/g, "'");
+    // A closing quote ("'70 nations'") is no part of the word; a possessive ("fighters' lives") is read on.
+    words.push({
+      text,
+      lower: lower.endsWith("s'") ? lower.slice(0, -1) : lower,
+      end: match.index + text.length,
+      possessive: lower.endsWith("s'"),
+    });
   }
   return words;
 }
@@ -166,9 +180,13 @@ export function readCountedNoun(sentence: string, at: number, lexicon: Lexicon):
   const titleCase = isTitleCase(sentence);
   let part: string | undefined;
   for (const [index, word] of words.entries()) {
+    if (word.possessive && index + 1 < words.length && lexiconNounAt(words, index + 1, lexicon)) continue;
     const known = lexiconNounAt(words, index, lexicon);
     if (known) return part && known.kind === 'people' ? { kind: 'subgroup', word: `${part} ${known.word}`, end: known.end } : known;
+    // "2 of 3 bakeries", "4 of the 44 countries": the second number's noun is what both count.
+    if (/^\d/.test(word.text) && (words[index - 1]?.lower === 'of' || words[index - 1]?.lower === 'the')) continue;
     if (!/^[a-z]/i.test(word.text)) return implicit;
+    if (NUMBER_WORD.test(word.lower)) return implicit;
     if (PARTITIVE_PRONOUN.has(word.lower) && words[index - 1]?.lower === 'of') return { kind: 'implicit', word: '', end: word.end };
     if (ACRONYM.test(word.text)) continue;
     // "50 Arab and foreign countries": a list of modifiers still leads to the noun.
@@ -250,7 +268,6 @@ const FUNCTION_WORD = new Set([
   'yesterday',
   'tonight',
   'currently',
-  'earlier',
   'ago',
   'then',
   'this',
@@ -315,7 +332,6 @@ const FUNCTION_WORD = new Set([
   'reportedly',
   'allegedly',
   'also',
-  'later',
   'initially',
   'eventually',
   'ultimately',
