@@ -31,6 +31,7 @@ export function chooseCue(
 ): CueHit | undefined {
   const afterNoun = context.lower.slice(noun.end, noun.end + 40);
   const movedMetric = lexicon.metricOfRole.moved;
+  const heldMetric = lexicon.metricOfRole.held;
   const pick = (hits: CueHit[]): CueHit | undefined => {
     const after = hits.filter((hit) => hit.start >= mention.end);
     const nearestBefore = hits.filter((hit) => hit.end <= mention.start).at(-1);
@@ -40,16 +41,14 @@ export function chooseCue(
     if (!isSubject && nearestBefore) return nearestBefore;
     const first = after[0];
     // A participle right after the people describes them ("detainees held at X have been moved"),
-    // unless an auxiliary makes it the verb ("850 escapees had been recaptured"), or it is the move
-    // itself ("6,050 detainees transferred from Syria were held in its facilities").
+    // unless an auxiliary makes it the verb ("850 escapees had been recaptured").
     const describesPeople =
       first &&
       verbNext &&
       !RELATIVE.test(afterNoun) &&
       PARTICIPLE.test(context.lower.slice(first.start, first.end).split(/\s/)[0] ?? '') &&
       !AUX_BEFORE.test(context.lower.slice(noun.end, first.start)) &&
-      !first.weak &&
-      first.metric !== movedMetric;
+      !first.weak;
     const partOfAnotherSet = first && PARTITIVE_OF.test(context.lower.slice(mention.end, mention.end + 10));
     // "600 who fled al-Hol ... have been rounded up": the relative clause's verb is not the main one,
     // unless another number takes the later verb ("the 1,500 who broke out, 400 have been recaptured").
@@ -71,6 +70,8 @@ export function chooseCue(
                 !/\d/.test(context.lower.slice(first!.end, hit.start)),
             )
         : undefined;
+    // "6,050 detainees transferred from Syria were now held in its facilities": the move is the news.
+    if (finite && first?.metric === movedMetric && finite.metric === heldMetric) return first;
     return finite ?? first ?? nearestBefore;
   };
   // "brought to 611 the number of people it had repatriated": bringing a tally to a number moves no one.

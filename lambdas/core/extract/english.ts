@@ -284,7 +284,7 @@ export const COMPARISON_BEFORE = /\b(?:more|fewer|less|higher|lower|greater|smal
 
 /** "the number of US troops ... to about 500": the number counts what "the number of" names. */
 export const NUMBER_OF_BEFORE =
-  /\b(?:the )?(?:number|total|tally|count) of\s+([^,;]*?)\s+(?:to|at|reached|stands at|stood at|rose to|fell to|is|was)\s+(?:(?:about|around|some|nearly|almost|roughly|more than|over|fewer than|less than|up to)\s+)?$/;
+  /\b(?:the )?(?:number|total|tally|count) of\s+([^,;]*?)\s+(?:to|at|from|reached|stands at|stood at|rose to|fell to|is|was)\s+(?:(?:about|around|some|nearly|almost|roughly|more than|over|fewer than|less than|up to)\s+)?$/;
 
 /** "85 of the detainees brought from Syria": a part of the people the same action counts. */
 export const PARTITIVE_PARTICIPLE_AFTER =
@@ -303,3 +303,9 @@ export const IN_FACILITY_PART = /^[^,;.]{0,40}\b(?:in|inside) the (?:annexe?|sec
 
 /** A cost in lives, not people held: "at the cost of 12,000 fighters' lives". */
 export const COST_OF_BEFORE = /\bcost of\s+(?:(?:some|about|around|nearly|more than|over)\s+)?$/;
+
+/** People named as the source: "according to two people involved". */
+export const SOURCE_BEFORE = /\baccording to\s+$/;
+
+/** A state taking back its own people: "Tunisia received 11 of its nationals". */
+export const OWN_NATIONALS_AFTER = /^\s+(?:of )?(?:its|their) (?:own )?(?:nationals|citizens)\b/;

@@ -21,6 +21,7 @@ import {
   ORIGIN_AFTER,
   ORIGIN_BEFORE,
   OTHER_NAMED_CAMP,
+  OWN_NATIONALS_AFTER,
   OWN_PRISONS,
   PLAN_BEFORE,
   PROCESS_OF_BEFORE,
@@ -93,6 +94,8 @@ function roleFor(
       return onRoute && !inCamp && TRANSFER_LIKE_PEOPLE.test(noun.word || 'implicit') ? 'moved' : 'returned';
     case 'moved':
       if (MOVE_WITHIN.test(clauseText) && !lexicon.route?.to.test(clauseText)) return undefined;
+      if (lexicon.movedElsewhere?.test(clauseText) && !lexicon.route?.to.test(clauseText)) return undefined;
+      if (OWN_NATIONALS_AFTER.test(context.lower.slice(mention.end, mention.end + 40))) return 'returned';
       return facilityKind === 'camp' ? 'returned' : 'moved';
     default:
       return cueRole;

@@ -32,6 +32,8 @@ export interface Lexicon {
   eventDates: Array<{ pattern: RegExp; date: string }>;
   /** People held in one of these places: "held in Turkish prisons", "Iraq now holds". */
   heldElsewhere: RegExp | undefined;
+  /** A move to one of the places elsewhere that is not the route's end: "across the border into Turkey". */
+  movedElsewhere: RegExp | undefined;
   /** Both ends of the topic's route named in a sentence. */
   route: { from: RegExp; to: RegExp } | undefined;
 }
@@ -88,9 +90,13 @@ export function compileLexicon(topic: Topic): Lexicon {
     heldElsewhere:
       topic.elsewhere.length > 0
         ? new RegExp(
-            `\\b(?:in|inside|into)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}(?:${alternation(topic.elsewhere)})\\b|\\b(?:${alternation(topic.elsewhere)})(?:['’]s)?\\s+(?:own\\s+)?(?:prisons?|jails?|custody|facilities|hands)\\b|^(?:${alternation(topic.elsewhere)})\\s+(?:itself\\s+|alone\\s+)?(?:(?:says?|said|reports?) it\\s+)?(?:now\\s+|already\\s+|currently\\s+)?(?:holds|houses|has|hosts)\\b`,
+            `\\b(?:in|inside|into)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}(?:${alternation(topic.elsewhere)})\\b|\\b(?:${alternation(topic.elsewhere)})(?:['’]s)?\\s+(?:own\\s+)?(?:prisons?|jails?|custody|facilities|hands)\\b|^(?:${alternation(topic.elsewhere)})\\s+(?:itself\\s+|alone\\s+)?(?:(?:says?|said|reports?) it\\s+)?(?:now\\s+|already\\s+|currently\\s+)?(?:holds|houses|hosts)\\b`,
           )
         : undefined,
+    movedElsewhere: ((places) =>
+      places.length > 0 ? new RegExp(`\\b(?:to|into)\\s+(?:the\\s+)?(?:${alternation(places)})\\b`) : undefined)(
+      topic.elsewhere.filter((place) => !topic.route?.to.some((end) => place.toLowerCase().startsWith(end.toLowerCase()))),
+    ),
     route: topic.route && {
       from: new RegExp(`\\b(?:${alternation(topic.route.from)})`),
       to: new RegExp(`\\b(?:${alternation(topic.route.to)})`),

@@ -15,6 +15,7 @@ import {
   RATIO_AFTER,
   RATIO_BEFORE,
   SOURCE_AFTER,
+  SOURCE_BEFORE,
   STATE_AFTER,
   SUBGROUP_BEFORE,
 } from './english.js';
@@ -95,6 +96,7 @@ export function droppedFor(
     .map((word) => lexicon.nounClass.get(word))
     .find((kind) => kind !== undefined);
   if (countedClass === 'excluded') return `counts ${counted}, not tracked people`;
+  if (SOURCE_BEFORE.test(before)) return 'counts the sources of a report';
   if (COST_OF_BEFORE.test(before)) return 'a cost in lives, not people held';
   if (GROUP_SIZE_BEFORE.test(before)) return 'the size of each group, not a total';
   if (CHANGE_BY_BEFORE.test(before)) return 'a change, not a level';
