@@ -1071,3 +1071,47 @@ describe('feed items', () => {
     ]);
   });
 });
+
+describe('origins, returns and loads told in other words', () => {
+  it('reads the countries people came from as origins when the sentence names no people', () => {
+    expect(figuresIn('They came from at least 57 countries, the camp administration said.')).toEqual([
+      { metric: 'detainee_nationalities', value: 57, bound: 'at_least' },
+    ]);
+  });
+
+  it('reads "no fewer than" before a count of countries as a lower bound', () => {
+    expect(figuresIn('The detainees come from no fewer than 48 countries, officials said.')).toEqual([
+      { metric: 'detainee_nationalities', value: 48, bound: 'at_least' },
+    ]);
+  });
+
+  it('reads people who went home from a camp as repatriated', () => {
+    expect(figuresIn('Some 120 Iraqi women and children went home from al-Hol on Tuesday.')).toEqual([
+      { metric: 'repatriated', value: 120, bound: 'approx', facility: 'al-Hol' },
+    ]);
+  });
+
+  it('reads a flight carrying detainees to Iraq as a batch moved', () => {
+    expect(figuresIn('A flight carrying 85 IS detainees landed in Baghdad on Monday.')).toEqual([
+      { metric: 'detainees_transferred', value: 85, bound: 'exact', increment: true },
+    ]);
+  });
+
+  it('reads a detained population as held', () => {
+    expect(figuresIn("The SDF's detained population stands at about 9,000 men.")).toEqual([
+      { metric: 'detainees_held', value: 9000, bound: 'approx' },
+    ]);
+  });
+
+  it('reads "something like" as approximate', () => {
+    expect(figuresIn('Something like 2,000 detainees have been moved to Iraq so far.')).toEqual([
+      { metric: 'detainees_transferred', value: 2000, bound: 'approx' },
+    ]);
+  });
+
+  it('reads a move called likely as a plan', () => {
+    expect(figuresIn('Up to 5,000 detainees are likely to be moved to Iraq in the coming months.')).toEqual([
+      { metric: 'transfer_planned', value: 5000, bound: 'at_most' },
+    ]);
+  });
+});

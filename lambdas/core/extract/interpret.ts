@@ -122,10 +122,16 @@ function textBeforeAction(
     : context.lower.slice(Math.max(clause[0], cue.start - 30), cue.start);
 }
 
+/** "They came from at least 57 countries": people's origins even when the sentence does not name them. */
+const CAME_FROM_BEFORE = /\b(?:come|comes|came|coming|hail|hails|hailed|hailing) from\s+(?:\S+\s+){0,3}$/;
+
+/** "handing over 4,500", "the total handed over to 550": the "over" belongs to the verb. */
+const CUE_ENDS_IN_BOUND_WORD = /\b(?:over|up|under)$/;
+
 /** The words before a number that may bound it, leaving out a cue that ends right there: "handing over 4,500". */
 function boundWords(context: SentenceContext, mention: NumberMention, before: string): string {
   const adjacent = context.cues.find((hit) => hit.end <= mention.start && /^\s*$/.test(context.lower.slice(hit.end, mention.start)));
-  return adjacent ? '' : before;
+  return adjacent && CUE_ENDS_IN_BOUND_WORD.test(context.lower.slice(adjacent.start, adjacent.end)) ? '' : before;
 }
 
 /**
@@ -171,7 +177,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   let role: MetricRole | undefined;
   let cue: CueHit | undefined;
   if (noun.kind === 'countries') {
-    if (!context.aboutPeople && noun.word !== 'nationalities') return { dropped: 'counts countries, but not of detainees' };
+    if (!context.aboutPeople && noun.word !== 'nationalities' && !CAME_FROM_BEFORE.test(before))
+      return { dropped: 'counts countries, but not of detainees' };
     if (/^\s+of (?:the|those)\b/.test(after)) return { dropped: 'counts some of the countries, not all the detainees come from' };
     if (noun.word !== 'nationalities' && !ORIGIN_BEFORE.test(before) && !ORIGIN_AFTER.test(context.lower.slice(noun.end, noun.end + 40)))
       return { dropped: 'counts countries that act, not where detainees come from' };
@@ -188,7 +195,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   }
 
   const unquoted = boundWords(context, mention, before).replace(QUOTE_MARKS, '');
-  const trimmed = unquoted.replace(LEAD_IN, '');
+  const trimmed = CUE_ENDS_IN_BOUND_WORD.test(unquoted.replace(LEAD_IN, '').trimEnd()) ? unquoted : unquoted.replace(LEAD_IN, '');
   let bound = boundOf(unquoted, after, mention.range !== undefined);
   if (bound === 'exact' && trimmed !== unquoted) bound = boundOf(trimmed, after, mention.range !== undefined);
   if (COMPARISON_BEFORE.test(unquoted)) bound = 'exact';
