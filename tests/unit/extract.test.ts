@@ -988,10 +988,19 @@ describe('reading without reasons', () => {
       'The central bank kept its rate at 4.5 percent. Some 900 IS detainees were flown to Iraq on Monday. The total now stands at 5,700.',
       'How many got out? Upwards of 1,500, the SDF said. Al-Hol holds about 24,000 people, and Roj some 2,600.',
       'Turnout reached 61 percent in 2024. Up to 7,000 detainees could be moved, officials said, denying that 1,000 had escaped.',
+      'How many detainees have been moved to Iraq so far?\n\nUpwards of 4,700, officials said.',
+      'US forces moved 900 IS detainees to Iraq on Monday.\nThe total now stands at 5,700.\n\nResidents said 40 shops had closed.',
     ];
     for (const text of texts) {
       expect(fast({ text, published: PUBLISHED }).figures).toEqual(run(text).figures);
     }
+  });
+
+  it('reads an answer on the line after its question without reasons', () => {
+    const fast = createExtractor(topic, { reasons: false });
+    expect(fast({ text: 'How many detainees have been moved to Iraq so far?\n\nUpwards of 4,700, officials said.' }).figures).toMatchObject(
+      [{ metric: 'detainees_transferred', value: 4700 }],
+    );
   });
 
   it('keeps no reasons for numbers in sentences with no cue word', () => {

@@ -5,6 +5,7 @@ import type { DroppedNumber, Figure } from './figure.js';
 import { NO_ACTION, readNumber } from './interpret.js';
 import { compileLexicon, type Lexicon } from './lexicon.js';
 import { findNumbers } from './numbers.js';
+import { numberOnlyReason } from './not-a-count.js';
 import { lowerSameLength, sentenceContext, type SentenceContext } from './sentence-context.js';
 
 export interface ExtractInput {
@@ -39,25 +40,81 @@ interface Passage {
 const REFERS_BACK =
   /^\W*(?:(?:the|that|this|its|their) (?:overall |new |running )?(?:total|tally|count|number|figure)\b|(?:it|they|the prison|the camp) (?:now |still )?(?:holds?|houses?|hosts?)\b)/i;
 
-/**
- * The text a sentence's numbers are read in: the sentence itself, or, when it names no action and
- * answers a question ("How many have been moved? Officials put the figure at 4,700.") or refers
- * back ("...moved 900 on Monday. The total now stands at 5,700."), the sentence before it and this
- * one together, so the number takes the action named just before.
- */
-/** Whether a sentence, alone or with the one before, could give a figure: a cheap test before its numbers are read. */
-function mayHoldFigure(sentence: Sentence, previous: Sentence | undefined, lexicon: Lexicon): boolean {
-  return (
-    lexicon.mayHoldFigure.test(lowerSameLength(sentence.text)) ||
-    (previous !== undefined && (previous.text.endsWith('?') || REFERS_BACK.test(sentence.text)))
-  );
+/** Sentences never cross a line break, so a line is the unit the pipeline may pass over whole. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+
+/** REFERS_BACK anywhere in a line: whether one of its sentences might lean on the sentence before. */
+const REFERS_BACK_IN_LINE = new RegExp(REFERS_BACK.source.replace('^\\W*', '\\b'), 'i');
+
+interface SentenceToRead {
+  sentence: Sentence;
+  previous: Sentence | undefined;
 }
 
+/** Every sentence, each with the one before it: what explain reads. */
+function* everySentence(plain: string): Generator<SentenceToRead> {
+  let previous: Sentence | undefined;
+  for (const sentence of splitSentences(plain)) {
+    yield { sentence, previous };
+    previous = sentence;
+  }
+}
+
+/**
+ * The sentences that can hold a figure: those with a cue word or a count of countries, or that lean
+ * on the sentence before. A line with none of these is passed over before it is split.
+ */
+function* sentencesThatMayHoldFigures(plain: string, lexicon: Lexicon): Generator<SentenceToRead> {
+  let lineStart = 0;
+  let lastLine: [number, number] | undefined;
+  LINE_BREAK.lastIndex = 0;
+  while (lineStart <= plain.length) {
+    const found = LINE_BREAK.exec(plain);
+    const lineEnd = found ? found.index : plain.length;
+    const line = plain.slice(lineStart, lineEnd);
+    if (line.trim() !== '') {
+      const lower = lowerSameLength(line);
+      const lastLineAsks = lastLine !== undefined && plain.slice(lastLine[0], lastLine[1]).trimEnd().endsWith('?');
+      if (lexicon.mayHoldFigure.test(lower) || lastLineAsks || line.includes('?') || REFERS_BACK_IN_LINE.test(line)) {
+        let previous = lastLine && lastSentence(plain, lastLine);
+        for (const inLine of splitSentences(line)) {
+          const sentence = { text: inLine.text, start: lineStart + inLine.start, end: lineStart + inLine.end };
+          const sentenceLower = lower.slice(inLine.start, inLine.end);
+          if (lexicon.mayHoldFigure.test(sentenceLower) || (previous !== undefined && leansOnPrevious(sentence, previous)))
+            yield { sentence, previous };
+          previous = sentence;
+        }
+      }
+      lastLine = [lineStart, lineEnd];
+    }
+    if (!found) break;
+    lineStart = lineEnd + 1;
+  }
+}
+
+function lastSentence(plain: string, [start, end]: [number, number]): Sentence | undefined {
+  const last = splitSentences(plain.slice(start, end)).at(-1);
+  return last && { text: last.text, start: start + last.start, end: start + last.end };
+}
+
+/**
+ * Whether a sentence is read together with the one before it: it answers a question ("How many
+ * have been moved? Officials put the figure at 4,700.") or refers back ("...moved 900 on Monday.
+ * The total now stands at 5,700.").
+ */
+function leansOnPrevious(sentence: Sentence, previous: Sentence): boolean {
+  return previous.text.endsWith('?') || REFERS_BACK.test(sentence.text);
+}
+
+/**
+ * The text a sentence's numbers are read in: the sentence itself, or, when it names no action and
+ * leans on the sentence before, the two together, so the number takes the action named just before.
+ */
 function readablePassage(plain: string, sentence: Sentence, previous: Sentence | undefined, lexicon: Lexicon): Passage {
   const context = sentenceContext(sentence.text, lexicon);
   const namesAction = context?.cues.some((cue) => !cue.weak);
-  const leansOnPrevious = previous !== undefined && (previous.text.endsWith('?') || REFERS_BACK.test(sentence.text));
-  if (namesAction || !leansOnPrevious) return { text: sentence.text, start: sentence.start, context };
+  if (namesAction || previous === undefined || !leansOnPrevious(sentence, previous))
+    return { text: sentence.text, start: sentence.start, context };
   const text = plain.slice(previous.start, sentence.end);
   return { text, start: previous.start, context: sentenceContext(text, lexicon) };
 }
@@ -79,14 +136,12 @@ export function createExtractor(topic: Topic, { reasons = true }: ExtractorOptio
     const figures: Figure[] = [];
     const dropped: DroppedNumber[] = [];
     const seen = new Set<string>();
-    let previous: Sentence | undefined;
-    for (const sentence of splitSentences(plain)) {
-      const asked = previous;
-      previous = sentence;
-      if (!reasons && !mayHoldFigure(sentence, asked, lexicon)) continue;
-      const mentions = findNumbers(sentence.text);
+    for (const { sentence, previous } of reasons ? everySentence(plain) : sentencesThatMayHoldFigures(plain, lexicon)) {
+      const found = findNumbers(sentence.text);
+      // Without reasons to keep, numbers that can be no count are never read in their sentence.
+      const mentions = reasons ? found : found.filter((mention) => numberOnlyReason(mention) === undefined);
       if (mentions.length === 0) continue;
-      const passage = readablePassage(plain, sentence, asked, lexicon);
+      const passage = readablePassage(plain, sentence, previous, lexicon);
       const shift = sentence.start - passage.start;
       for (const mention of mentions) {
         const start = sentence.start + mention.start;

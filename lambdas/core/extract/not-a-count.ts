@@ -53,6 +53,20 @@ function isYear(value: number): boolean {
   return Number.isInteger(value) && value >= 1900 && value <= 2100;
 }
 
+/**
+ * Why a number is no count of people, read from the number alone: the pipeline asks this before it
+ * pays for reading the sentence around it.
+ */
+export function numberOnlyReason(mention: NumberMention): string | undefined {
+  if (mention.vague || mention.value === null) return 'a vague amount, not a figure';
+  if (mention.unit) return UNIT_REASON[mention.unit] ?? `a ${mention.unit}`;
+  if (!Number.isInteger(mention.value) || mention.value < 1) return 'not a whole count';
+  if (mention.value > MAX_PEOPLE) return `over ${MAX_PEOPLE.toLocaleString('en')}: not a count of people`;
+  if (mention.value === 1)
+    return mention.form === 'words' ? '"one" is a pronoun here, not a count' : "a single person or a name's number, not a figure";
+  return undefined;
+}
+
 /** Why a number is no count of tracked people at all, whatever its sentence reports. */
 export function droppedFor(
   context: SentenceContext,
@@ -61,19 +75,15 @@ export function droppedFor(
   noun: CountedNoun,
   lexicon: Lexicon,
 ): string | undefined {
-  if (mention.vague || mention.value === null) return 'a vague amount, not a figure';
-  if (mention.unit) return UNIT_REASON[mention.unit] ?? `a ${mention.unit}`;
+  const numberOnly = numberOnlyReason(mention);
+  if (numberOnly) return numberOnly;
   if (mention.year && noun.kind !== 'people') return 'a year';
   if (mention.range && isYear(mention.range.low) && isYear(mention.range.high)) return 'a span of years';
   if (isDate(context, mention)) return 'a date';
   if (CLOCK_BEFORE.test(before) || CLOCK_AFTER.test(context.lower.slice(mention.end, mention.end + 6))) return 'a time of day';
   if (noun.kind === 'people' && SOURCE_AFTER.test(context.lower.slice(noun.end, noun.end + 20))) return 'counts the sources of a report';
-  if (!Number.isInteger(mention.value) || mention.value < 1) return 'not a whole count';
-  if (mention.value > MAX_PEOPLE) return `over ${MAX_PEOPLE.toLocaleString('en')}: not a count of people`;
   if (LABEL_BEFORE.test(before)) return 'a label or reference number, not a count';
   if (noun.kind === 'excluded') return `counts ${noun.word}, not tracked people`;
-  if (mention.value === 1)
-    return mention.form === 'words' ? '"one" is a pronoun here, not a count' : "a single person or a name's number, not a figure";
   if (RATIO_BEFORE.test(before) || RATIO_AFTER.test(context.lower.slice(mention.end, mention.end + 12))) return 'part of a ratio';
   if (noun.kind === 'implicit' && (AGE_BEFORE.test(before) || AGE_AFTER.test(context.lower.slice(mention.end, mention.end + 20))))
     return 'an age';
