@@ -1124,3 +1124,36 @@ describe('origins, returns and loads told in other words', () => {
     ]);
   });
 });
+
+describe('the size of a plan, however it is worded', () => {
+  it('reads a number quoted apart from its noun', () => {
+    expect(figuresIn("The general said 'as many as seven thousand' detainees could be relocated to Iraq.")).toEqual([
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads no noun across a closing quote that ends the phrase', () => {
+    expect(figuresIn("Al-Hawl camp holds 'nearly 24,000' despite departures, says NGO")).toEqual([
+      { metric: 'camp_population', value: 24000, bound: 'approx', facility: 'al-Hol' },
+    ]);
+  });
+
+  it('reads the maximum a plan allows, with the determiner after it opening another phrase', () => {
+    expect(figuresIn('The total reached 4,100, more than half of the maximum of 7,000 the military says it may eventually move.')).toEqual([
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads a hyphenated "up-to" goal as the plan', () => {
+    expect(figuresIn('With 5,950 transferred, the operation is within sight of its up-to-7,000 goal.')).toEqual([
+      { metric: 'detainees_transferred', value: 5950, bound: 'exact' },
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads an objective that "remains" a number as the plan, not people held', () => {
+    expect(figuresIn('The stated objective remains a maximum of 7,000, which implies completion no earlier than April.')).toEqual([
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+});

@@ -9,7 +9,7 @@ import type { Bound } from './figure.js';
 
 const BOUND_BEFORE: ReadonlyArray<[RegExp, Bound]> = [
   [
-    /\b(?:up to|as many as|(?<!no |not )fewer than|(?<!no |not )less than|no more than|not more than|a maximum of|at most|under|below|just under|as much as|a ceiling of|capped at|a maximum|at the most|(?:will |would |shall |to )?not exceed|ceiling of|could reach|may reach|might reach|could rise to|could total|could number)\s+$/,
+    /\b(?:up to|as many as|(?<!no |not )fewer than|(?<!no |not )less than|no more than|not more than|a maximum of|at most|under|below|just under|as much as|a ceiling of|capped at|a maximum|at the most|(?:will |would |shall |to )?not exceed|ceiling of|could reach|may reach|might reach|could rise to|could total|could number|the maximum of|the ceiling of)\s+$|\bup-to-$/,
     'at_most',
   ],
   [
@@ -67,7 +67,10 @@ export const TOTAL =
 
 /** The size of a plan, not of what was done: "a target of 7,000", "out of as many as 7,000". */
 export const PLAN_BEFORE =
-  /\b(?:(?:deal|agreement|arrangement|accord|plan|operation)s? (?:covers?|covering|includes?|provides? for|envisages?)|(?:target|goal|ceiling|estimate|plan) (?:remained|remains|is|was|stood at|stands at|of|at)|an estimate of|of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)(?:\s+(?:some|about|around|nearly|almost|up to|as many as|roughly|approximately|more than|over|at least|a maximum of))?\s*$/;
+  /\b(?:(?:deal|agreement|arrangement|accord|plan|operation)s? (?:covers?|covering|includes?|provides? for|envisages?)|(?:target|goal|ceiling|estimate|plan|objective|aim) (?:remained|remains|is|was|stood at|stands at|of|at)|an estimate of|of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)(?:\s+(?:some|about|around|nearly|almost|up to|as many as|roughly|approximately|more than|over|at least|a maximum of))?\s*$/;
+
+/** "a 7,000 target", "its up-to-7,000 goal": a plan's noun right after the number. */
+export const PLAN_NOUN_AFTER = /^\s*(?:-?(?:person|people|detainee|prisoner|strong|man)\s+)?(?:goal|target|ceiling|cap|objective|quota)\b/;
 
 /** A "first batch of the 7,000" is the size of the plan, not of the batch. */
 export const BATCH_OF_PLAN =

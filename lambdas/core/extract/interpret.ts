@@ -24,6 +24,7 @@ import {
   OWN_NATIONALS_AFTER,
   OWN_PRISONS,
   PLAN_BEFORE,
+  PLAN_NOUN_AFTER,
   PROCESS_OF_BEFORE,
   QUESTION_BEFORE,
   QUOTE_MARKS,
@@ -150,6 +151,17 @@ function sentenceFacility(context: SentenceContext, role: MetricRole | undefined
   return undefined;
 }
 
+/** "a target of 7,000", "its up-to-7,000 goal": the number sizes a plan. */
+function isPlanSize(before: string, after: string): boolean {
+  return PLAN_BEFORE.test(before) || PLAN_NOUN_AFTER.test(after);
+}
+
+/** "the objective remains a maximum of 7,000": the cue word is the plan's own verb, not an action. */
+function isVerbOfPlan(before: string, mention: NumberMention, cue: CueHit): boolean {
+  const plan = PLAN_BEFORE.exec(before);
+  return plan !== null && cue.start >= mention.start - before.length + plan.index;
+}
+
 export interface ReadInput {
   context: SentenceContext;
   mention: NumberMention;
@@ -185,7 +197,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     role = 'origins';
   } else {
     cue = chooseCue(context, clause, mention, noun, lexicon);
-    if (!cue && PLAN_BEFORE.test(before)) role = 'planned';
+    if (!cue && isPlanSize(before, after)) role = 'planned';
     else if (!cue) return { dropped: NO_ACTION };
     if (cue?.metric === OTHER_EVENT_METRIC)
       return { dropped: `counts people in another event ("${context.text.slice(cue.start, cue.end)}")` };
@@ -207,7 +219,12 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     if (cueRole === 'moved') return { dropped: 'a move between prisons inside the region' };
   }
   if (role === 'escaped' && LAWFUL_RELEASE.test(clauseText)) return { dropped: 'a lawful release, not an escape' };
-  if (cue && PLAN_BEFORE.test(before) && context.cues.some((hit) => lexicon.roleOf.get(hit.metric) === 'moved')) role = 'planned';
+  if (
+    cue &&
+    isPlanSize(before, after) &&
+    (context.cues.some((hit) => lexicon.roleOf.get(hit.metric) === 'moved') || isVerbOfPlan(before, mention, cue))
+  )
+    role = 'planned';
   if (cue) {
     const mood = verbWindow(context, clause, mention, cue, noun);
     if ((STOCK_ROLES.has(role) && CAPACITY.test(mood)) || (role === 'moved' && ROOM_FOR.test(mood)))

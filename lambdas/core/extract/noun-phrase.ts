@@ -105,6 +105,8 @@ const PEOPLE_SUFFIX = /(?:ees|ists|ants|ites)$/;
 /** Number words after a number begin another phrase: "up from 2,650 two weeks ago". */
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)$/;
 const MAX_WORDS = 8;
+const CLOSING_QUOTE = /^['’"”]$/;
+const DETERMINER = new Set(['the', 'its', 'their', 'those', 'these', 'his', 'her', 'this', 'that']);
 /** "81 of them": the pronoun ends the noun phrase. */
 const PARTITIVE_PRONOUN = new Set(['them', 'whom', 'those', 'these']);
 /** "IS" is the group, not the verb: case tells them apart. */
@@ -180,6 +182,14 @@ export function readCountedNoun(sentence: string, at: number, lexicon: Lexicon):
   const titleCase = isTitleCase(sentence);
   let part: string | undefined;
   for (const [index, word] of words.entries()) {
+    // "'as many as 7,000' detainees": a quote closed right after the number leaves its noun outside.
+    if (index === 0 && CLOSING_QUOTE.test(word.text)) {
+      const next = words[1];
+      if (next && (lexiconNounAt(words, 1, lexicon) || isModifier(next, titleCase))) continue;
+      return implicit;
+    }
+    // "the maximum of 7,000 the military says it may move": a determiner right after the number opens another phrase.
+    if (index === 0 && DETERMINER.has(word.lower)) return implicit;
     if (word.possessive && index + 1 < words.length && lexiconNounAt(words, index + 1, lexicon)) continue;
     const known = lexiconNounAt(words, index, lexicon);
     if (known) return part && known.kind === 'people' ? { kind: 'subgroup', word: `${part} ${known.word}`, end: known.end } : known;
@@ -242,6 +252,7 @@ const BOUND_TAIL = new Set(['so', 'more', 'fewer', 'less', 'thereabouts']);
 
 const FUNCTION_WORD = new Set([
   'when',
+  'once',
   'if',
   'it',
   'they',
