@@ -1157,3 +1157,19 @@ describe('the size of a plan, however it is worded', () => {
     ]);
   });
 });
+
+describe('people who are part of a figure, or of another event', () => {
+  it('reads a part of a bounded whole as a subgroup', () => {
+    expect(figuresIn('Some 2,000 of the roughly 9,000 detainees the SDF holds are Iraqi nationals, a US official said.')).toEqual([
+      { metric: 'detainees_held', value: 9000, bound: 'approx' },
+    ]);
+  });
+
+  it("gives no figure for a whole country's prison population", () => {
+    expectNoFigure("The country's prisons held about 65,000 inmates at the end of last year.", '65,000');
+  });
+
+  it('reads people named only by their noun, whose verb is another event, as that event', () => {
+    expectNoFigure('An SDF source says 3 inmates and 1 guard were injured in the riot.', '3');
+  });
+});

@@ -2,7 +2,7 @@ import { AUX_BEFORE, FRONTED_WHOLE, PARTICIPLE, RELATIVE, SUBJECT_VERB } from '.
 import type { Lexicon } from './lexicon.js';
 import type { CountedNoun } from './noun-phrase.js';
 import type { NumberMention } from './numbers.js';
-import type { CueHit, SentenceContext } from './sentence-context.js';
+import { OTHER_EVENT_METRIC, type CueHit, type SentenceContext } from './sentence-context.js';
 
 /** Nothing but bound words between a verb and its number: "holds roughly 4,500". */
 const DIRECT_OBJECT_GAP = /^[^,;:.]{0,24}$/;
@@ -92,10 +92,15 @@ export function chooseCue(
   const segmentEnd = semicolonAfter < 0 ? context.lower.length : semicolonAfter;
   const inSegment = cues.filter((hit) => hit.start >= segmentStart && hit.end <= segmentEnd);
   const outsideNoun = (hit: CueHit) => hit.start < mention.start || hit.start >= noun.end;
-  return (
+  const chosen =
     pick(inClause.filter((hit) => !hit.weak && outsideNoun(hit))) ??
     pick(inClause.filter((hit) => hit.weak || !outsideNoun(hit))) ??
     pick(inSegment.filter((hit) => !hit.weak && outsideNoun(hit))) ??
-    pick(inSegment)
-  );
+    pick(inSegment);
+  // "3 inmates and 1 guard were injured": people named only by their noun, whose verb reports another event.
+  if (chosen?.weak && !outsideNoun(chosen)) {
+    const otherEvent = inSegment.find((hit) => hit.metric === OTHER_EVENT_METRIC && hit.start >= noun.end);
+    if (otherEvent) return otherEvent;
+  }
+  return chosen;
 }

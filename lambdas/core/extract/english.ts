@@ -103,7 +103,8 @@ export const OTHER_EVENT_NOUN = /\b(?:dead|deaths|arrests|trials|casualties|clas
 export const SUBGROUP_BEFORE =
   /\bamong (?:the|them|those)\b[^,;]*\b(?:were|was|are|is)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least|less than|fewer than|no more than)\s+)?$|\b(?:including|includes|included|among them|among whom|among those|amongst them|such as|incl\.|made up|make up|makes up|accounted for|account for|accounts for)\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least)\s+)?$/;
 export const AMONG_AFTER = /^\s*(?:[\w'-]+\s+){0,3}?(?:were|are|being)?\s*among\b/;
-export const OF_AFTER = /^\s*(?:\w+\s+){0,3}?(?:were|are|being)?\s*of (?:them|whom|those|the total|the \d[\d,]*)\b/;
+export const OF_AFTER =
+  /^\s*(?:\w+\s+){0,3}?(?:were|are|being)?\s*of (?:them|whom|those|the total|the (?:(?:some|about|around|roughly|nearly|almost|approximately|an estimated|estimated|more than|over|at least) )?\d[\d,]*)\b/;
 
 /** Room to take people in, which is no plan to move them: "the capacity to absorb 8,000". */
 export const ROOM_FOR = /\b(?:capacity|room for|space for|enough for|big enough|able to (?:absorb|accommodate|house|hold))\b/;
@@ -178,7 +179,7 @@ export const QUESTION_BEFORE = /\b(?:whether|asked if|ask if)\b/;
 
 /** Another state's own prisoners: "Turkey holds 2,300 in its own prisons". */
 export const OWN_PRISONS =
-  /\b(?:its|their) own (?:prisons?|jails?|prison population|custody|facilities)\b|\b\w+['’]s own (?:prisons?|jails?|prison population)\b/;
+  /\b(?:its|their) own (?:prisons?|jails?|prison population|custody|facilities)\b|\b\w+['’]s own (?:prisons?|jails?|prison population)\b|\bthe country['’]s (?:prisons|jails|prison population|prison system)\b/;
 
 /** People said to have helped an escape are not escapees. */
 export const ESCAPE_HELPERS =
