@@ -1173,3 +1173,19 @@ describe('people who are part of a figure, or of another event', () => {
     expectNoFigure('An SDF source says 3 inmates and 1 guard were injured in the riot.', '3');
   });
 });
+
+describe('the level a camp population stands at', () => {
+  it.each([
+    ['The number of people in al-Hol has fallen below 23,000 as families leave for Iraq.', 23000, 'at_most', 'al-Hol'],
+    ['Roj camp numbers steady at roughly 2,800 as repatriations stall', 2800, 'approx', 'Roj'],
+    ['Update: Roj camp population approx. 2,900 after latest arrivals from al-Hol.', 2900, 'approx', 'Roj'],
+  ] as const)('reads "%s" as the population', (text, value, bound, facility) => {
+    expect(figuresIn(text)).toEqual([{ metric: 'camp_population', value, bound, facility }]);
+  });
+
+  it('reads a tally of people returned from a camp as returns, not a level', () => {
+    expect(figuresIn('The ministry put the number returned from al-Hol since January at 2,100.')).toEqual([
+      { metric: 'repatriated', value: 2100, bound: 'exact', facility: 'al-Hol' },
+    ]);
+  });
+});

@@ -87,7 +87,7 @@ export const SINCE_YEAR = /\bsince (?:early |late |mid-)?(?:19|20)\d\d\b/;
  * clause, so that "detained 300 operatives in 2025 and moved 150 detainees" keeps them apart.
  */
 export const CLAUSE_BREAK =
-  /[;:]|\s[—–-]{1,2}\s|,?\s+(?:while|whereas|but|although|though|however|meanwhile|when|after|before|because|whilst|even as|even though|yet|unlike)\s+|(?<!\bha(?:ve|s|d)|\bbeen)\s+since\s+(?!(?:\d|january|february|march|april|may|june|july|august|september|october|november|december|last|early|late|mid|then|the (?:start|beginning|end))\b)|,\s+(?:and|as|with|adding|saying|said|according|leaving|bringing|taking|raising|putting|depending)\s+|\s+and\s+(?=(?:that|has|have|had|was|were|is|are|will|would|could|then|also|later|it|they|the|another|a further|an additional|at least|more than|some|about|nearly|up to|over|around|roughly|[a-z]+ed)\b|\d)|\.\s+/g;
+  /[;:]|\s[—–-]{1,2}\s|,?\s+(?:while|whereas|but|although|though|however|meanwhile|when|after|before|because|whilst|even as|even though|yet|unlike)\s+|(?<!\bha(?:ve|s|d)|\bbeen)\s+since\s+(?!(?:\d|january|february|march|april|may|june|july|august|september|october|november|december|last|early|late|mid|then|the (?:start|beginning|end))\b)|,\s+(?:and|as|with|adding|saying|said|according|leaving|bringing|taking|raising|putting|depending)\s+|\s+and\s+(?=(?:that|has|have|had|was|were|is|are|will|would|could|then|also|later|it|they|the|another|a further|an additional|at least|more than|some|about|nearly|up to|over|around|roughly|[a-z]+ed)\b|\d)|(?<!\b(?:approx|est|no|nos|ca|mr|mrs|ms|dr|gen|st))\.\s+/g;
 
 /** Words after a number and its noun that make the number the subject of what follows. */
 export const SUBJECT_VERB =

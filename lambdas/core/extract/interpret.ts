@@ -54,6 +54,8 @@ export const NO_ACTION = 'no tracked action (moved, held, escaped...) in its sen
 /** "The camp, including the annex, holds 24,000": the part is inside the whole that is counted. */
 const INCLUDING_PART = /\bincluding\b[^,;]*\b(?:annexe?s?|sections?|wings?|blocks?|sectors?|wards?)\b/;
 const CAMP_WORD = /\bcamps?\b/;
+const CAMP_LEVEL_BEFORE =
+  /\b(?:population|numbers|headcount|census|(?:the )?number(?: of (?:people|residents|inhabitants|internees))?|unchanged|steady|stable)\b[^,;]{0,40}?\b(?:is|are|was|were|stands?|stood|remains?|remained|steady|stable|unchanged|fallen|fell|dropped|dipped|declined|rose|risen|grown|grew|climbed|reached|hit|totals?|totalled|at|to|below|above|under)\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|just over|just under|more than|fewer than|less than|an estimated|approx\.?)\s+)?$/;
 const TRANSFER_LIKE_PEOPLE =
   /^(?:fighters|militants|detainees|prisoners|suspects|members|jihadists|operatives|extremists|terrorists|inmates|implicit)$/;
 
@@ -151,6 +153,33 @@ function sentenceFacility(context: SentenceContext, role: MetricRole | undefined
   return undefined;
 }
 
+/**
+ * "The population of al-Hol has fallen to 21,000", "Roj camp numbers steady at roughly 2,800": the
+ * number is the level a named camp's population stands at, whatever else the sentence reports.
+ */
+function isCampLevel(
+  context: SentenceContext,
+  clause: [number, number],
+  mention: NumberMention,
+  noun: CountedNoun,
+  lexicon: Lexicon,
+): boolean {
+  if (noun.kind !== 'implicit' && noun.kind !== 'people') return false;
+  const subject = context.lower.slice(clause[0], mention.start);
+  const level = CAMP_LEVEL_BEFORE.exec(subject);
+  if (!level) return false;
+  // "the number returned from al-Hol to 2,100" is a tally of an action, not a level.
+  const levelStart = clause[0] + level.index;
+  const action = context.cues.some(
+    (hit) => !hit.weak && hit.start >= levelStart && hit.end <= mention.start && lexicon.roleOf.get(hit.metric) !== 'population',
+  );
+  if (action) return false;
+  const campNamed = context.facilities.some(
+    (hit) => hit.facility.kind === 'camp' && hit.start >= clause[0] && hit.end <= clause[0] + level.index + level[0].length,
+  );
+  return campNamed || CAMP_WORD.test(level[0]);
+}
+
 /** "a target of 7,000", "its up-to-7,000 goal": the number sizes a plan. */
 function isPlanSize(before: string, after: string): boolean {
   return PLAN_BEFORE.test(before) || PLAN_NOUN_AFTER.test(after);
@@ -195,6 +224,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     if (noun.word !== 'nationalities' && !ORIGIN_BEFORE.test(before) && !ORIGIN_AFTER.test(context.lower.slice(noun.end, noun.end + 40)))
       return { dropped: 'counts countries that act, not where detainees come from' };
     role = 'origins';
+  } else if (isCampLevel(context, clause, mention, noun, lexicon)) {
+    role = 'population';
   } else {
     cue = chooseCue(context, clause, mention, noun, lexicon);
     if (!cue && isPlanSize(before, after)) role = 'planned';
