@@ -1189,3 +1189,17 @@ describe('the level a camp population stands at', () => {
     ]);
   });
 });
+
+describe('verbs in an aside', () => {
+  it('reads past a verb that opens an aside closed before the number', () => {
+    expect(figuresIn("The camp's last census, taken on Sunday, counted about 24,300 residents in al-Hol.")).toEqual([
+      { metric: 'camp_population', value: 24300, bound: 'approx', facility: 'al-Hol' },
+    ]);
+  });
+
+  it('still reads a verb before an aside as the action on the number', () => {
+    expect(figuresIn('Kurdish forces recaptured, on Monday, 40 escapees from al-Shaddadi prison.')).toEqual([
+      { metric: 'recaptured', value: 40, bound: 'exact', facility: 'al-Shaddadi' },
+    ]);
+  });
+});

@@ -15,6 +15,15 @@ const BY_AGENT = /^\s+by\b/;
 /** "81 of the 1,500 who escaped had been recaptured": the verb of 81 is the finite one. */
 const PARTITIVE_OF = /^\s+of the\b/;
 
+/** "The census, taken in December, counted 24,300 residents": a verb opening an aside that closes before the number describes something else. */
+function inClosedAside(context: SentenceContext, hit: CueHit, mention: NumberMention): boolean {
+  return (
+    hit.end <= mention.start &&
+    /,\s*$/.test(context.lower.slice(Math.max(0, hit.start - 3), hit.start)) &&
+    context.lower.slice(hit.end, mention.start).includes(',')
+  );
+}
+
 /**
  * The cue that tells what happened to the number's people, looked for in its own clause first.
  * A verb right before the number takes it as its object ("recaptured 81 of the men who fled");
@@ -76,7 +85,9 @@ export function chooseCue(
   };
   // "brought to 611 the number of people it had repatriated": bringing a tally to a number moves no one.
   const cues = context.cues.filter(
-    (hit) => !(BRING_FORM.test(context.lower.slice(hit.start, hit.end)) && TO_THE_NUMBER.test(context.lower.slice(hit.end, mention.start))),
+    (hit) =>
+      !(BRING_FORM.test(context.lower.slice(hit.start, hit.end)) && TO_THE_NUMBER.test(context.lower.slice(hit.end, mention.start))) &&
+      !inClosedAside(context, hit, mention),
   );
   const inClause = cues.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
   // "1,000 of 1,500 escapees recaptured": the whole is what its own noun says.
