@@ -1203,3 +1203,15 @@ describe('verbs in an aside', () => {
     ]);
   });
 });
+
+describe('what "more" counts', () => {
+  it('reads the noun after "more" as what is counted', () => {
+    expectNoFigure("Since the weekend, three more flights carrying detainees have landed at Baghdad's airport.", 'three');
+  });
+
+  it('reads "N more" people as a batch', () => {
+    expect(figuresIn('US forces moved 150 more detainees to Iraq on Monday.')).toEqual([
+      { metric: 'detainees_transferred', value: 150, bound: 'exact', increment: true },
+    ]);
+  });
+});

@@ -188,6 +188,8 @@ export function readCountedNoun(sentence: string, at: number, lexicon: Lexicon):
       if (next && (lexiconNounAt(words, 1, lexicon) || isModifier(next, titleCase))) continue;
       return implicit;
     }
+    // "three more flights", "150 more detainees": the noun after "more" is what is counted.
+    if (index === 0 && word.lower === 'more' && words[1] && lexiconNounAt(words, 1, lexicon)) continue;
     // "the maximum of 7,000 the military says it may move": a determiner right after the number opens another phrase.
     if (index === 0 && DETERMINER.has(word.lower)) return implicit;
     if (word.possessive && index + 1 < words.length && lexiconNounAt(words, index + 1, lexicon)) continue;
