@@ -1215,3 +1215,18 @@ describe('what "more" counts', () => {
     ]);
   });
 });
+
+describe('floors and recaptures in other words', () => {
+  it('reads "-plus" after an estimate as a lower bound', () => {
+    expect(figuresIn('An estimated 1,500-plus prisoners broke out of al-Shaddadi last week.')).toEqual([
+      { metric: 'escaped', value: 1500, bound: 'at_least', facility: 'al-Shaddadi', as_of: '2026-01' },
+    ]);
+  });
+
+  it.each([
+    ['Of the escapees, some 700 have been recovered by government forces.', 700, 'approx'],
+    ['By the following week 400 of the escapees had been hunted down.', 400, 'exact'],
+  ] as const)('reads "%s" as recaptured', (text, value, bound) => {
+    expect(figuresIn(text)).toEqual([{ metric: 'recaptured', value, bound }]);
+  });
+});

@@ -32,9 +32,11 @@ const BOUND_AFTER: ReadonlyArray<[RegExp, Bound]> = [
 /** The bound the words around a number give it; a range ("5,000 to 7,000") is at most its top. */
 export function boundOf(before: string, after: string, range: boolean): Bound {
   if (range) return 'at_most';
-  for (const [pattern, bound] of BOUND_BEFORE) if (pattern.test(before)) return bound;
-  for (const [pattern, bound] of BOUND_AFTER) if (pattern.test(after)) return bound;
-  return 'exact';
+  const said = BOUND_BEFORE.find(([pattern]) => pattern.test(before))?.[1];
+  const added = BOUND_AFTER.find(([pattern]) => pattern.test(after))?.[1];
+  // "an estimated 1,500-plus": a floor after the number is firmer than an estimate before it.
+  if (said === 'approx' && added === 'at_least') return added;
+  return said ?? added ?? 'exact';
 }
 
 /** Words that may stand between a bound and the number ("up to a total of 7,000"). */
