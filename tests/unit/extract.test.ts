@@ -1230,3 +1230,43 @@ describe('floors and recaptures in other words', () => {
     expect(figuresIn(text)).toEqual([{ metric: 'recaptured', value, bound }]);
   });
 });
+
+describe('totals and moves told in other words', () => {
+  it('reads people who have gone so far as moved', () => {
+    expect(figuresIn('The US has started moving IS prisoners out of Syria. About 150 have gone so far.')).toEqual([
+      { metric: 'detainees_transferred', value: 150, bound: 'approx' },
+    ]);
+  });
+
+  it('reads prisoners left behind in jails as held', () => {
+    expect(figuresIn('Roughly 4,100 prisoners have been left behind in the jails of Hasakah, officials said.')).toEqual([
+      { metric: 'detainees_held', value: 4100, bound: 'approx' },
+    ]);
+  });
+
+  it('reads a total put at a number as the total of the move named before it', () => {
+    expect(
+      figuresIn('The prison has accepted 1,100 of the men flown in from Syria. Across the country, the ministry puts the total at 3,400.'),
+    ).toEqual([{ metric: 'detainees_transferred', value: 3400, bound: 'exact' }]);
+  });
+
+  it('reads a bare "Total now" as the total of the move named before it', () => {
+    expect(figuresIn('Another batch of 250 detainees was transferred to Iraq today. Total now 2,750.')).toEqual([
+      { metric: 'detainees_transferred', value: 250, bound: 'exact', increment: true },
+      { metric: 'detainees_transferred', value: 2750, bound: 'exact' },
+    ]);
+  });
+});
+
+describe('what a total is, told with a copula', () => {
+  it.each(['The total is now 5,700.', 'The total was 5,700.'])('reads "%s" after a move as the total moved', (total) => {
+    expect(figuresIn(`US forces moved another 250 detainees to Iraq on Monday. ${total}`)).toEqual([
+      { metric: 'detainees_transferred', value: 250, bound: 'exact', increment: true },
+      { metric: 'detainees_transferred', value: 5700, bound: 'exact' },
+    ]);
+  });
+
+  it('still reads a person who "is now" a number as an age', () => {
+    expectNoFigure('He is now 45, his mother said of the detainee moved to Iraq.', '45');
+  });
+});

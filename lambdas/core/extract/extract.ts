@@ -38,7 +38,7 @@ interface Passage {
 
 /** A sentence that speaks of a figure the sentence before named: "The total reached 5,700." */
 const REFERS_BACK =
-  /^\W*(?:(?:the|that|this|its|their) (?:overall |new |running )?(?:total|tally|count|number|figure)\b|(?:it|they|the prison|the camp) (?:now |still )?(?:holds?|houses?|hosts?)\b)/i;
+  /^\W*(?:(?:the|that|this|its|their) (?:overall |new |running )?(?:total|tally|count|number|figure)\b|(?:total|tally) (?:now|stands|stood|reached|rose|is)\b|(?:it|they|the prison|the camp) (?:now |still )?(?:holds?|houses?|hosts?)\b)|\bput(?:s|ting)? the (?:overall |new |running )?(?:total|tally) at\b/i;
 
 /** Sentences never cross a line break, so a line is the unit the pipeline may pass over whole. */
 const LINE_BREAK = /[\n\r\u2028\u2029]/g;

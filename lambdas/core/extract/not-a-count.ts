@@ -28,7 +28,7 @@ import type { SentenceContext } from './sentence-context.js';
 export const MAX_PEOPLE = 10_000_000;
 
 const LABEL_BEFORE =
-  /\b(?:episode|issue|volume|season|resolution|article|no\.?|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)\s*(?:[a-z]{1,3}[\s-]*)?$/;
+  /\b(?:episode|issue|volume|season|resolution|article|no\.?|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)(?![a-z])\s*(?:[a-z]{1,3}[\s-]*)?$/;
 const MONTH_NAME =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_BEFORE = new RegExp(`\\b${MONTH_NAME}\\s+$`);
@@ -39,6 +39,9 @@ const UNIT_REASON: Record<string, string> = {
   distance: 'a distance',
   duration_hyphen: 'a duration or an age',
 };
+
+/** "The total is now 5,700": what a count "is" or "was" is a count, not an age. */
+const COUNT_IS_BEFORE = /\b(?:total|tally|number|figure|count|toll|population|headcount)\b[^,;]{0,30}\b(?:is|was|were|are|now)\s+$/;
 
 /** "Aigerim, 29, held her daughter": a number between commas after a name is an age. */
 const NAME_AGE_BEFORE = /\b[A-Z][a-z]+,\s*$/;
@@ -85,7 +88,10 @@ export function droppedFor(
   if (LABEL_BEFORE.test(before)) return 'a label or reference number, not a count';
   if (noun.kind === 'excluded') return `counts ${noun.word}, not tracked people`;
   if (RATIO_BEFORE.test(before) || RATIO_AFTER.test(context.lower.slice(mention.end, mention.end + 12))) return 'part of a ratio';
-  if (noun.kind === 'implicit' && (AGE_BEFORE.test(before) || AGE_AFTER.test(context.lower.slice(mention.end, mention.end + 20))))
+  if (
+    noun.kind === 'implicit' &&
+    ((AGE_BEFORE.test(before) && !COUNT_IS_BEFORE.test(before)) || AGE_AFTER.test(context.lower.slice(mention.end, mention.end + 20)))
+  )
     return 'an age';
   if (
     NAME_AGE_BEFORE.test(context.text.slice(Math.max(0, mention.start - 30), mention.start)) &&
