@@ -1270,3 +1270,26 @@ describe('what a total is, told with a copula', () => {
     expectNoFigure('He is now 45, his mother said of the detainee moved to Iraq.', '45');
   });
 });
+
+describe('questions, fact boxes and asides in explainers', () => {
+  it('gives no figure for a number asked about in a yes-no question', () => {
+    expectNoFigure('FACT CHECK: Did Iraq take in 10,000 IS prisoners from Syria?', '10,000');
+  });
+
+  it('reads "six and a half thousand" gone across into Iraq as moved', () => {
+    expect(figuresIn('The Americans say about six and a half thousand have now gone across into Iraq.')).toEqual([
+      { metric: 'detainees_transferred', value: 6500, bound: 'approx' },
+    ]);
+  });
+
+  it("reads a fact box's countries of origin as origins", () => {
+    expect(figuresIn('<ul><li>Detainees moved to Iraq: 5,400</li><li>Countries of origin: more than 60</li></ul>')).toEqual([
+      { metric: 'detainees_transferred', value: 5400, bound: 'exact' },
+      { metric: 'detainee_nationalities', value: 60, bound: 'at_least' },
+    ]);
+  });
+
+  it('reads a number between commas after a person named by a noun as an age', () => {
+    expectNoFigure('The guard, 26, says he has not been paid since the detainees were moved to Iraq.', '26');
+  });
+});

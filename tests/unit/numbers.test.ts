@@ -260,6 +260,13 @@ describe('"a" before a multiplier', () => {
     expect(only('a million').value).toBe(1000000);
   });
 
+  it.each([
+    ['six and a half thousand have gone', 'six and a half thousand', 6500],
+    ['two and a half million people', 'two and a half million', 2500000],
+  ])('reads a half before a scale in "%s"', (input, text, value) => {
+    expect(only(input)).toMatchObject({ value, text });
+  });
+
   it('reads "half a million" as 500000', () => {
     expect(only('half a million refugees')).toMatchObject({ value: 500000, text: 'half a million' });
   });

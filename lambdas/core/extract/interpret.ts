@@ -54,6 +54,10 @@ export const NO_ACTION = 'no tracked action (moved, held, escaped...) in its sen
 /** "The camp, including the annex, holds 24,000": the part is inside the whole that is counted. */
 const INCLUDING_PART = /\bincluding\b[^,;]*\b(?:annexe?s?|sections?|wings?|blocks?|sectors?|wards?)\b/;
 const CAMP_WORD = /\bcamps?\b/;
+/** "Countries of origin: more than 60": a fact box's label names what the number counts. */
+const ORIGIN_LABEL_BEFORE =
+  /\b(?:countries of origin|nationalities|countries represented)\s*:\s*(?:(?:more than|over|at least|about|around|some|nearly|roughly|up to|almost|approx\.?)\s+)?$/;
+const YES_NO_QUESTION = /^\W*(?:[a-z][\w ]{0,20}:\s*)?(?:did|do|does|is|are|was|were|has|have|had|will|would|could|can|should)\b/;
 const CAMP_LEVEL_BEFORE =
   /\b(?:population|numbers|headcount|census|(?:the )?number(?: of (?:people|residents|inhabitants|internees))?|unchanged|steady|stable)\b[^,;]{0,40}?\b(?:is|are|was|were|stands?|stood|remains?|remained|steady|stable|unchanged|fallen|fell|dropped|dipped|declined|rose|risen|grown|grew|climbed|reached|hit|totals?|totalled|at|to|below|above|under)\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|just over|just under|more than|fewer than|less than|an estimated|approx\.?)\s+)?$/;
 const TRANSFER_LIKE_PEOPLE =
@@ -191,6 +195,14 @@ function isVerbOfPlan(before: string, mention: NumberMention, cue: CueHit): bool
   return plan !== null && cue.start >= mention.start - before.length + plan.index;
 }
 
+/** "FACT CHECK: Did Iraq take in 10,000 IS prisoners?": a number in a yes-no question is asked about. */
+function inYesNoQuestion(context: SentenceContext, mention: NumberMention): boolean {
+  const end = context.text.slice(mention.end).search(/[.!?](?:\s|$)/);
+  if (end < 0 || context.text[mention.end + end] !== '?') return false;
+  const start = Math.max(...['. ', '? ', '! ', '\n'].map((mark) => context.text.lastIndexOf(mark, mention.start) + mark.length), 0);
+  return YES_NO_QUESTION.test(context.lower.slice(start, mention.start));
+}
+
 export interface ReadInput {
   context: SentenceContext;
   mention: NumberMention;
@@ -211,7 +223,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   if (isDenied(context, clause, mention)) return { dropped: 'the sentence denies or disputes it' };
   if (CLAIM_BEFORE.test(before) && DISMISSAL.test(context.lower)) return { dropped: 'a claim the sentence dismisses' };
   if (PROCESS_OF_BEFORE.test(before)) return { dropped: 'counts people in a later process (questioning, trial), not a total' };
-  if (QUESTION_BEFORE.test(context.lower.slice(clause[0], mention.start))) return { dropped: 'asked about, not reported' };
+  if (QUESTION_BEFORE.test(context.lower.slice(clause[0], mention.start)) || inYesNoQuestion(context, mention))
+    return { dropped: 'asked about, not reported' };
   if (OWN_PRISONS.test(clauseText)) return { dropped: "counts another state's own prisoners" };
   if (DESIGNED_FOR_BEFORE.test(before)) return { dropped: 'the size a place was built for, not a count' };
 
@@ -223,6 +236,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     if (/^\s+of (?:the|those)\b/.test(after)) return { dropped: 'counts some of the countries, not all the detainees come from' };
     if (noun.word !== 'nationalities' && !ORIGIN_BEFORE.test(before) && !ORIGIN_AFTER.test(context.lower.slice(noun.end, noun.end + 40)))
       return { dropped: 'counts countries that act, not where detainees come from' };
+    role = 'origins';
+  } else if (noun.kind === 'implicit' && ORIGIN_LABEL_BEFORE.test(before)) {
     role = 'origins';
   } else if (isCampLevel(context, clause, mention, noun, lexicon)) {
     role = 'population';

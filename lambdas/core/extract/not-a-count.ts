@@ -45,6 +45,9 @@ const COUNT_IS_BEFORE = /\b(?:total|tally|number|figure|count|toll|population|he
 
 /** "Aigerim, 29, held her daughter": a number between commas after a name is an age. */
 const NAME_AGE_BEFORE = /\b[A-Z][a-z]+,\s*$/;
+/** "The guard, 26, says": the same between commas after a person named by a noun, if the number can be an age. */
+const THE_PERSON_BEFORE = /\b(?:[Tt]he|[Aa]n?|[Hh]er|[Hh]is|[Tt]heir) [a-z]+,\s*$/;
+const MAX_AGE = 110;
 function isDate(context: SentenceContext, mention: NumberMention): boolean {
   return (
     DATE_BEFORE.test(context.text.slice(Math.max(0, mention.start - 12), mention.start)) ||
@@ -93,11 +96,9 @@ export function droppedFor(
     ((AGE_BEFORE.test(before) && !COUNT_IS_BEFORE.test(before)) || AGE_AFTER.test(context.lower.slice(mention.end, mention.end + 20)))
   )
     return 'an age';
-  if (
-    NAME_AGE_BEFORE.test(context.text.slice(Math.max(0, mention.start - 30), mention.start)) &&
-    /^\s*,/.test(context.text.slice(mention.end))
-  )
-    return 'an age';
+  const between = context.text.slice(Math.max(0, mention.start - 30), mention.start);
+  const possibleAge = (mention.value as number) <= MAX_AGE && THE_PERSON_BEFORE.test(between);
+  if ((NAME_AGE_BEFORE.test(between) || possibleAge) && /^\s*,/.test(context.text.slice(mention.end))) return 'an age';
   if (ONE_OF_BEFORE.test(before) && noun.kind !== 'people') return 'counts the things the subject is one of';
   if (/\[$/.test(before) && context.text[mention.end] === ']') return 'a footnote mark';
   if (AGE_LIMIT_BEFORE.test(before)) return 'an age';

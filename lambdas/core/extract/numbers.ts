@@ -382,14 +382,15 @@ function cardinalAmount(text: string, first: Word): Amount | null {
   let trailing = head.multiplier;
   let endsOnTens = head.tens;
   for (let current: Group | null = head; current;) {
-    const scaleWord = wordAfterSpace(text, current.end);
+    const half = andAHalf(text, current.end);
+    const scaleWord = wordAfterSpace(text, half ?? current.end);
     const scale = LARGE_SCALE.get(scaleWord?.key ?? '');
     if (!scaleWord || scale === undefined || scale >= lastScale) {
       total += current.value;
       ({ end, multiplier: trailing, tens: endsOnTens } = current);
       break;
     }
-    total += current.value * scale;
+    total += (half === undefined ? current.value : current.value + 0.5) * scale;
     lastScale = scale;
     ({ end } = scaleWord);
     trailing = scale;
@@ -398,6 +399,14 @@ function cardinalAmount(text: string, first: Word): Amount | null {
   }
   if (isOrdinalOrFraction(text, end, endsOnTens)) return null;
   return { start: first.start, end, value: total, form: 'words', trailing, bare: lastScale === Infinity && trailing === 1 };
+}
+
+/** Where " and a half" after a group ends, as in "six and a half thousand", if it follows. */
+function andAHalf(text: string, pos: number): number | undefined {
+  const and = wordAfterSpace(text, pos);
+  const article = and?.key === 'and' ? wordAfterSpace(text, and.end) : null;
+  const half = article?.key === 'a' ? wordAfterSpace(text, article.end) : null;
+  return half?.key === 'half' ? half.end : undefined;
 }
 
 /** "half a million", "half a dozen". */
