@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const httpUrl = z
+  .string()
+  .trim()
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), 'must be an http or https URL');
+
+export const fetchSettingsSchema = z.object({
+  /** Whole request, headers and body, for one feed or page. */
+  timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+  /** Largest body read, after decompression: a bigger one is cut off and reported. */
+  maxBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+  maxRedirects: z.number().int().min(0).max(20).default(5),
+  userAgent: z.string().min(1).default('transfer-watch/0.1 (+https://github.com/transfer-watch/transfer-watch)'),
+  /** Least time between two requests to one host. */
+  hostSpacingMs: z.number().int().min(0).max(60_000).default(1_000),
+  /** Feeds fetched at once. */
+  concurrency: z.number().int().min(1).max(64).default(4),
+  /** Loopback, private and link-local addresses are refused unless this is set (local feeds, tests, the demo). */
+  allowPrivateHosts: z.boolean().default(false),
+});
+export type FetchSettings = z.infer<typeof fetchSettingsSchema>;
+
+export const configSchema = z.object({
+  feeds: z
+    .array(z.object({ url: httpUrl, outlet: z.string().trim().min(1).optional() }))
+    .max(5_000)
+    .default([]),
+  /** A topic file other than the default one. */
+  topicFile: z.string().min(1).optional(),
+  fetch: fetchSettingsSchema.default(fetchSettingsSchema.parse({})),
+  /** Moves smaller than both are recorded, not alerted: `absolute` people, `relative` a share of the old value. */
+  thresholds: z
+    .object({ absolute: z.number().min(0).default(0), relative: z.number().min(0).max(10).default(0) })
+    .default({ absolute: 0, relative: 0 }),
+  /** Two reports published within `windowHours` that differ by more than `margin` (a share) conflict. */
+  conflict: z
+    .object({
+      windowHours: z
+        .number()
+        .min(0)
+        .max(24 * 30)
+        .default(24),
+      margin: z.number().min(0).max(10).default(0.1),
+    })
+    .default({ windowHours: 24, margin: 0.1 }),
+  feedHealth: z
+    .object({
+      /** Consecutive failures before an ops alert names the feed. */
+      alertAfterFailures: z.number().int().min(1).max(100).default(3),
+      backoffBaseMinutes: z.number().min(0).max(1_440).default(5),
+      backoffMaxMinutes: z.number().min(1).max(10_080).default(360),
+    })
+    .default({ alertAfterFailures: 3, backoffBaseMinutes: 5, backoffMaxMinutes: 360 }),
+  /** Fetch the linked page of a relevant item whose feed entry is short, and read its main text. */
+  readLinkedPages: z.boolean().default(true),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Checks configuration; `source` says where it came from, so the message points at the wrong value. */
+export function parseConfig(data: unknown, source: string): Config {
+  const result = configSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    throw new ConfigError(`invalid configuration in ${source}: ${problems}`);
+  }
+  return result.data;
+}

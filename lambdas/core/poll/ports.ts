@@ -1,0 +1,89 @@
+/**
+ * What a poll cycle needs from the outside world, each as a narrow interface with one
+ * implementation per technology in lambdas/adapters (HTTP, rss-parser, DynamoDB or embedded,
+ * SNS or console).
+ */
+import type { Alert } from '../alert/alert.js';
+import type { FeedConfig, FeedState, FetchOutcome, ParsedFeed } from '../feed/feed.js';
+import type { Observation, SeriesKey, SeriesState } from '../series/series.js';
+
+export interface FeedFetcher {
+  /** Fetches a feed, conditionally when `state` has validators; throws FeedFetchError. */
+  fetchFeed(feed: FeedConfig, state: FeedState | undefined): Promise<FetchOutcome>;
+  /** Fetches an article page (same limits and address rules); throws FeedFetchError. */
+  fetchPage(url: string): Promise<{ body: string; url: string }>;
+}
+
+export interface FeedParser {
+  /** Parses RSS 0.9x/1.0/2.0 or Atom; throws FeedParseError. */
+  parse(xml: string): Promise<ParsedFeed>;
+}
+
+/** Reads an article page's main text, leaving out navigation and other stories. */
+export interface PageReader {
+  mainText(html: string, url: string): string | undefined;
+}
+
+/** An item already read: its content hash tells a story revised in place from a repeat. */
+export interface SeenItem {
+  key: string;
+  contentHash: string;
+  feedUrl: string;
+  seenAt: string;
+}
+
+export type CommitResult = 'committed' | 'duplicate' | 'conflict';
+
+export interface Change {
+  observation: Observation;
+  /** The series after this observation, or nothing when the observation leaves it as it was. */
+  series?: SeriesState;
+  /** The version the series had when it was read: null when it did not exist. */
+  expectedVersion: number | null;
+  alert?: Alert;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back to get the next page; absent on the last one. */
+  next?: string;
+}
+
+export interface Store {
+  feedState(url: string): Promise<FeedState | undefined>;
+  saveFeedState(state: FeedState): Promise<void>;
+  seenItem(key: string): Promise<SeenItem | undefined>;
+  saveSeenItem(item: SeenItem): Promise<void>;
+  series(key: SeriesKey): Promise<SeriesState | undefined>;
+  /**
+   * Writes an observation, the series it moves and the alert it raises, all or nothing.
+   * 'duplicate': this observation was already recorded (nothing written). 'conflict': the series
+   * moved since it was read (nothing written); read it again and decide again.
+   */
+  commit(change: Change): Promise<CommitResult>;
+  /** Alerts stored and not yet marked sent, oldest first. */
+  pendingAlerts(): Promise<Alert[]>;
+  markAlertSent(id: string, sentAt: string): Promise<void>;
+  listSeries(cursor?: string): Promise<Page<SeriesState>>;
+  history(key: SeriesKey, cursor?: string): Promise<Page<Observation>>;
+  /** Alerts created in [since, until), oldest first. */
+  alerts(range: { since?: string; until?: string }, cursor?: string): Promise<Page<Alert>>;
+  listFeedStates(cursor?: string): Promise<Page<FeedState>>;
+}
+
+/** A message to operators about the pipeline itself, not about a figure. */
+export interface OpsMessage {
+  kind: 'feed_failing' | 'feed_recovered';
+  feed: string;
+  message: string;
+}
+
+export interface Publisher {
+  /** Publishes one alert; throws when it could not, so that it stays pending. */
+  publish(alert: Alert): Promise<void>;
+  publishOps(message: OpsMessage): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
