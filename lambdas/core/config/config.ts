@@ -39,17 +39,17 @@ export const configSchema = z.object({
   thresholds: z
     .object({ absolute: z.number().min(0).default(0), relative: z.number().min(0).max(10).default(0) })
     .default({ absolute: 0, relative: 0 }),
-  /** Two reports published within `windowHours` that differ by more than `margin` (a share) conflict. */
+  /** Reports from two outlets published within `windowHours` that differ by more than `margin` (a share) conflict. */
   conflict: z
     .object({
       windowHours: z
         .number()
         .min(0)
         .max(24 * 30)
-        .default(24),
+        .default(6),
       margin: z.number().min(0).max(10).default(0.1),
     })
-    .default({ windowHours: 24, margin: 0.1 }),
+    .default({ windowHours: 6, margin: 0.1 }),
   feedHealth: z
     .object({
       /** Consecutive failures before an ops alert names the feed. */

@@ -62,6 +62,8 @@ export interface ParsedFeed {
   title?: string;
   items: FeedItem[];
   ttlMinutes?: number;
+  /** The feed had this many items, more than are read: the rest are left out and the cut reported. */
+  truncatedFrom?: number;
 }
 
 export class FeedParseError extends Error {
