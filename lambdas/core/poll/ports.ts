@@ -63,7 +63,7 @@ export interface Store {
   commit(change: Change): Promise<CommitResult>;
   /** Alerts stored and not yet marked sent, oldest first. */
   pendingAlerts(): Promise<Alert[]>;
-  markAlertSent(id: string, sentAt: string): Promise<void>;
+  markAlertSent(alert: Alert, sentAt: string): Promise<void>;
   listSeries(cursor?: string): Promise<Page<SeriesState>>;
   history(key: SeriesKey, cursor?: string): Promise<Page<Observation>>;
   /** Alerts created in [since, until), oldest first. */

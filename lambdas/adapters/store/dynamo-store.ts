@@ -1,0 +1,221 @@
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import { createHash } from 'node:crypto';
+import type { Alert } from '../../core/alert/alert.js';
+import type { FeedState } from '../../core/feed/feed.js';
+import type { Change, CommitResult, Page, SeenItem, Store } from '../../core/poll/ports.js';
+import { seriesId, type Observation, type SeriesKey, type SeriesState } from '../../core/series/series.js';
+
+/**
+ * One table, keyed (pk, sk), laid out for the questions people ask:
+ *   SERIES / <series id>            the current figure of every series, and its outbox of unsent alerts
+ *   OBS#<series id> / <published>#<id>  the history of one series, in time order, with provenance
+ *   ALERT / <created>#<id>           every alert, in time order ("what changed since")
+ *   FEED / <url>                     feed health and conditional GET validators
+ *   ITEM / <item key>                items already read, with their content hash
+ * Documents are kept as JSON in `doc`; only what conditions test is a typed attribute.
+ */
+const SERIES = 'SERIES';
+const ALERT = 'ALERT';
+const FEED = 'FEED';
+const ITEM = 'ITEM';
+const PAGE_SIZE = 100;
+
+type Item = Record<string, AttributeValue>;
+
+const key = (pk: string, sk: string): Item => ({ pk: { S: pk }, sk: { S: sk } });
+const doc = (value: unknown): AttributeValue => ({ S: JSON.stringify(value) });
+const read = <T>(item: Item | undefined): T | undefined => (item?.doc?.S === undefined ? undefined : (JSON.parse(item.doc.S) as T));
+
+/** The same observation (one story's figure, from one outlet) is recorded once, however often it is read. */
+export function observationId(observation: Observation): string {
+  const parts = [
+    observation.storyId,
+    observation.outlet,
+    seriesId(observation),
+    observation.value,
+    observation.bound,
+    observation.increment ?? false,
+    observation.as_of ?? '',
+  ];
+  return createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 24);
+}
+
+function encodeCursor(lastKey: Item | undefined): string | undefined {
+  return lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : undefined;
+}
+
+function decodeCursor(cursor: string | undefined): Item | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;
+  } catch {
+    throw new StoreError('invalid page cursor');
+  }
+}
+
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+export function createDynamoStore(client: DynamoDBClient, tableName: string): Store {
+  const get = async (pk: string, sk: string) =>
+    (await client.send(new GetItemCommand({ TableName: tableName, Key: key(pk, sk), ConsistentRead: true }))).Item;
+
+  const put = (item: Item, condition?: string) =>
+    client.send(new PutItemCommand({ TableName: tableName, Item: item, ...(condition ? { ConditionExpression: condition } : {}) }));
+
+  /** Runs a conditional write; a failed condition is an answer ("already done", "moved meanwhile"), not an error. */
+  async function conditional(write: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await write();
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async function query<T>(pk: string, cursor: string | undefined, range?: { from?: string; to?: string }): Promise<Page<T>> {
+    const conditions = ['pk = :pk'];
+    const values: Item = { ':pk': { S: pk } };
+    if (range?.from !== undefined && range.to !== undefined) {
+      conditions.push('sk BETWEEN :from AND :to');
+      values[':from'] = { S: range.from };
+      values[':to'] = { S: range.to };
+    } else if (range?.from !== undefined) {
+      conditions.push('sk >= :from');
+      values[':from'] = { S: range.from };
+    } else if (range?.to !== undefined) {
+      conditions.push('sk <= :to');
+      values[':to'] = { S: range.to };
+    }
+    const exclusiveStartKey = decodeCursor(cursor);
+    const result = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeValues: values,
+        Limit: PAGE_SIZE,
+        ConsistentRead: true,
+        ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+      }),
+    );
+    const next = encodeCursor(result.LastEvaluatedKey);
+    return { items: (result.Items ?? []).map((item) => read<T>(item)!), ...(next ? { next } : {}) };
+  }
+
+  async function writeSeries(series: SeriesState, expectedVersion: number | null, alert: Alert | undefined): Promise<boolean> {
+    const id = seriesId(series);
+    if (expectedVersion === null) {
+      const outbox: Item = alert ? { [alert.id]: doc(alert) } : {};
+      return conditional(() =>
+        put(
+          { ...key(SERIES, id), doc: doc(series), version: { N: String(series.version) }, outbox: { M: outbox } },
+          'attribute_not_exists(pk)',
+        ),
+      );
+    }
+    return conditional(() =>
+      client.send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: key(SERIES, id),
+          UpdateExpression: alert ? 'SET doc = :doc, version = :next, outbox.#alert = :alert' : 'SET doc = :doc, version = :next',
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: {
+            ':doc': doc(series),
+            ':next': { N: String(series.version) },
+            ':expected': { N: String(expectedVersion) },
+            ...(alert ? { ':alert': doc(alert) } : {}),
+          },
+          ...(alert ? { ExpressionAttributeNames: { '#alert': alert.id } } : {}),
+        }),
+      ),
+    );
+  }
+
+  const writeObservation = (observation: Observation) =>
+    conditional(() =>
+      put(
+        { ...key(`OBS#${seriesId(observation)}`, `${observation.published}#${observationId(observation)}`), doc: doc(observation) },
+        'attribute_not_exists(pk)',
+      ),
+    );
+
+  const alertKey = (alert: Alert) => key(ALERT, `${alert.createdAt}#${alert.id}`);
+
+  return {
+    feedState: async (url) => read<FeedState>(await get(FEED, url)),
+    saveFeedState: async (state) => {
+      await put({ ...key(FEED, state.url), doc: doc(state) });
+    },
+    seenItem: async (itemKey) => read<SeenItem>(await get(ITEM, itemKey)),
+    saveSeenItem: async (item) => {
+      await put({ ...key(ITEM, item.key), doc: doc(item) });
+    },
+    series: async (seriesKey: SeriesKey) => read<SeriesState>(await get(SERIES, seriesId(seriesKey))),
+
+    async commit({ observation, series, expectedVersion, alert }: Change): Promise<CommitResult> {
+      if (!alert) {
+        // Without an alert the observation goes first, so a story read twice never adds a source twice.
+        if (!(await writeObservation(observation))) return 'duplicate';
+        if (series && !(await writeSeries(series, expectedVersion, undefined))) return 'conflict';
+        return 'committed';
+      }
+      // With an alert the series goes first: its conditional write claims the change, and carries the
+      // alert in its outbox, so that no run can raise it twice and no crash can lose it.
+      if (!series || !(await writeSeries(series, expectedVersion, alert))) return 'conflict';
+      await put({ ...alertKey(alert), doc: doc(alert) });
+      await writeObservation(observation);
+      return 'committed';
+    },
+
+    async pendingAlerts(): Promise<Alert[]> {
+      const pending: Alert[] = [];
+      let cursor: Item | undefined;
+      do {
+        const result = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': { S: SERIES } },
+            ProjectionExpression: 'outbox',
+            ConsistentRead: true,
+            ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+          }),
+        );
+        for (const item of result.Items ?? [])
+          for (const value of Object.values(item.outbox?.M ?? {})) pending.push(JSON.parse(value.S!) as Alert);
+        cursor = result.LastEvaluatedKey;
+      } while (cursor);
+      return pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    },
+
+    async markAlertSent(alert, sentAt) {
+      await put({ ...alertKey(alert), doc: doc({ ...alert, sentAt }) });
+      await client.send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: key(SERIES, seriesId(alert)),
+          UpdateExpression: 'REMOVE outbox.#alert',
+          ExpressionAttributeNames: { '#alert': alert.id },
+        }),
+      );
+    },
+
+    listSeries: (cursor) => query<SeriesState>(SERIES, cursor),
+    history: (seriesKey, cursor) => query<Observation>(`OBS#${seriesId(seriesKey)}`, cursor),
+    // Keys are "<created>#<id>": every key of an alert created before `until` sorts below "<until>#".
+    alerts: ({ since, until }, cursor) =>
+      query<Alert>(ALERT, cursor, { ...(since ? { from: since } : {}), ...(until ? { to: `${until}#` } : {}) }),
+    listFeedStates: (cursor) => query<FeedState>(FEED, cursor),
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * The DynamoDB store against a real DynamoDB API (dynalite, in-process): conditional writes keep
+ * every alert single and every change whole; reads are paginated.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDynamoStore } from '../../lambdas/adapters/store/dynamo-store.js';
+import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../lambdas/adapters/store/embedded-dynamodb.js';
+import { ensureTable } from '../../lambdas/adapters/store/table.js';
+import type { Alert } from '../../lambdas/core/alert/alert.js';
+import { decide, planChange } from '../../lambdas/core/diff/diff.js';
+import type { Store } from '../../lambdas/core/poll/ports.js';
+import type { Observation } from '../../lambdas/core/series/series.js';
+
+let dynamo: EmbeddedDynamoDb;
+let store: Store;
+let table = 0;
+
+const settings = { thresholds: { absolute: 0, relative: 0 }, conflict: { windowHours: 6, margin: 0.1 } };
+
+function observation(value: number, overrides: Partial<Observation> = {}): Observation {
+  return {
+    metric: 'detainees_transferred',
+    value,
+    bound: 'exact',
+    quote: `A total of ${value} detainees have been moved to Iraq.`,
+    link: `https://levantwire.example/${value}`,
+    outlet: 'Levant Wire',
+    published: `2026-02-${String(10 + (value % 10)).padStart(2, '0')}T09:00:00.000Z`,
+    storyId: `story-${value}`,
+    observedAt: '2026-02-20T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Reads the series, decides and commits, as a poll cycle does. */
+async function record(observed: Observation, now = '2026-02-20T00:00:00.000Z') {
+  const series = await store.series(observed);
+  return store.commit(planChange(series, observed, decide(series, observed, 'cumulative', settings), now));
+}
+
+beforeAll(async () => {
+  dynamo = await startEmbeddedDynamoDb();
+});
+afterAll(async () => {
+  await dynamo.close();
+});
+beforeEach(async () => {
+  table += 1;
+  const tableName = `store-test-${table}`;
+  await ensureTable(dynamo.client, tableName);
+  store = createDynamoStore(dynamo.client, tableName);
+});
+
+describe('a new series', () => {
+  it('stores the series, its observation and one pending alert', async () => {
+    expect(await record(observation(150))).toBe('committed');
+    expect(await store.series({ metric: 'detainees_transferred' })).toMatchObject({ current: { value: 150 }, sources: 1, version: 1 });
+    expect((await store.history({ metric: 'detainees_transferred' })).items.map((item) => item.value)).toEqual([150]);
+    expect((await store.pendingAlerts()).map((alert) => [alert.type, alert.current.value])).toEqual([['new', 150]]);
+  });
+});
+
+describe('the same observation read twice', () => {
+  it('is recorded once and adds no source', async () => {
+    await record(observation(150));
+    await record(observation(150, { storyId: 'another-story' }));
+    expect(await record(observation(150, { storyId: 'another-story' }))).toBe('duplicate');
+    expect((await store.series({ metric: 'detainees_transferred' }))?.sources).toBe(2);
+  });
+});
+
+describe('two runs deciding from the same state', () => {
+  it('lets only the first move the series and raise the alert', async () => {
+    await record(observation(150));
+    const series = await store.series({ metric: 'detainees_transferred' });
+    const next = observation(1380);
+    const change = planChange(series, next, decide(series, next, 'cumulative', settings), '2026-02-20T00:00:00.000Z');
+    expect(await Promise.all([store.commit(change), store.commit(change)])).toEqual(expect.arrayContaining(['committed', 'conflict']));
+    expect((await store.pendingAlerts()).filter((alert) => alert.type === 'increase')).toHaveLength(1);
+  });
+});
+
+describe('sending alerts', () => {
+  it('moves a sent alert out of the pending ones and keeps it, with its time, in the log', async () => {
+    await record(observation(150));
+    const [alert] = await store.pendingAlerts();
+    await store.markAlertSent(alert as Alert, '2026-02-20T00:01:00.000Z');
+    expect(await store.pendingAlerts()).toEqual([]);
+    expect((await store.alerts({})).items).toEqual([{ ...alert, sentAt: '2026-02-20T00:01:00.000Z' }]);
+  });
+
+  it('lists alerts created in a time range, oldest first', async () => {
+    await record(observation(150), '2026-02-01T00:00:00.000Z');
+    await record(observation(1380), '2026-02-05T00:00:00.000Z');
+    await record(observation(2250), '2026-02-09T00:00:00.000Z');
+    const { items } = await store.alerts({ since: '2026-02-02T00:00:00.000Z', until: '2026-02-09T00:00:00.000Z' });
+    expect(items.map((alert) => alert.current.value)).toEqual([1380]);
+  });
+});
+
+describe('paginated reads', () => {
+  it('pages through a history of 250 observations in time order', async () => {
+    for (let i = 0; i < 250; i += 1) {
+      await store.commit({
+        observation: observation(150, { storyId: `copy-${i}`, published: new Date(Date.UTC(2026, 1, 1, 0, i)).toISOString() }),
+        expectedVersion: null,
+      });
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await store.history({ metric: 'detainees_transferred' }, cursor);
+      seen.push(...page.items.map((item) => item.published));
+      cursor = page.next;
+      pages += 1;
+    } while (cursor);
+    expect(seen).toHaveLength(250);
+    expect([...seen].sort()).toEqual(seen);
+    expect(pages).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rejects a cursor it did not make', async () => {
+    await expect(store.listSeries('not-a-cursor')).rejects.toThrow('invalid page cursor');
+  });
+});
+
+describe('feed state and items', () => {
+  it('keeps feed health and validators per feed', async () => {
+    const state = { url: 'https://levantwire.example/rss', etag: '"abc"', consecutiveFailures: 2, lastError: 'HTTP 503' };
+    await store.saveFeedState(state);
+    expect(await store.feedState(state.url)).toEqual(state);
+    expect((await store.listFeedStates()).items).toEqual([state]);
+  });
+
+  it('remembers an item with its content hash', async () => {
+    const item = { key: 'guid:lw-1', contentHash: 'h1', feedUrl: 'https://levantwire.example/rss', seenAt: '2026-02-01T00:00:00.000Z' };
+    await store.saveSeenItem(item);
+    expect(await store.seenItem('guid:lw-1')).toEqual(item);
+    expect(await store.seenItem('guid:other')).toBeUndefined();
+  });
+});
