@@ -6,6 +6,13 @@ import { createRelevanceCheck } from '../lambdas/core/relevance/relevance.js';
 import { formatExplanation, formatRelevance } from './commands/explain.js';
 import { extractFile, extractJsonLines } from './commands/extract.js';
 import { readTextArgument } from './commands/read-input.js';
+import { pollOnce } from './commands/poll.js';
+import { queryStore } from './commands/query.js';
+import { loadConfig } from '../lambdas/adapters/config-file.js';
+import { DEFAULT_DATA_DIR } from '../lambdas/compose.js';
+
+// The CLI supports Node 20 until its end of life; the deployed Lambdas run Node 22.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const program = new Command()
   .name('transfer-watch')
@@ -56,6 +63,33 @@ program
     const extraction = createExtractor(chosen)({ text: await readTextArgument(file), published: options.published });
     const relevance = createRelevanceCheck(chosen)(extraction.text);
     process.stdout.write(`${formatRelevance(relevance)}\n\n${formatExplanation(extraction)}\n`);
+  });
+
+program
+  .command('poll')
+  .description('run one poll cycle: fetch the feeds, store what changed, and print the alerts (local mode)')
+  .option('--config <file>', 'configuration file (feeds, thresholds, fetch limits)')
+  .option('--feed <url...>', 'poll these feeds instead of the configured ones')
+  .option('--data-dir <dir>', 'where local mode keeps its store', DEFAULT_DATA_DIR)
+  .option('--json', 'one JSON line per alert and per failing feed')
+  .action(async (options: { config?: string; feed?: string[]; dataDir: string; json?: boolean }) => {
+    const config = loadConfig(options.config ? { file: options.config } : {});
+    process.exitCode = await pollOnce(
+      { config, feeds: options.feed ?? [], dataDir: options.dataDir, json: Boolean(options.json) },
+      { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) },
+    );
+  });
+
+program
+  .command('query')
+  .description('print the stored series: the current figure of each, and its history with sources')
+  .option('--metric <id>', 'only this metric')
+  .option('--facility <name>', 'only this facility')
+  .option('--since <time>', 'only history published since this date or time')
+  .option('--data-dir <dir>', 'where local mode keeps its store', DEFAULT_DATA_DIR)
+  .option('--json', 'print {"series": [...]} as JSON')
+  .action(async (options: { metric?: string; facility?: string; since?: string; dataDir: string; json?: boolean }) => {
+    await queryStore({ ...options, json: Boolean(options.json) }, (text) => process.stdout.write(text));
   });
 
 program.parseAsync().catch((error: unknown) => {

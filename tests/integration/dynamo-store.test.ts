@@ -63,8 +63,8 @@ describe('a new series', () => {
 describe('the same observation read twice', () => {
   it('is recorded once and adds no source', async () => {
     await record(observation(150));
-    await record(observation(150, { storyId: 'another-story' }));
-    expect(await record(observation(150, { storyId: 'another-story' }))).toBe('duplicate');
+    await record(observation(150, { storyId: 'another-story', outlet: 'The Gulf Daily' }));
+    expect(await record(observation(150, { storyId: 'another-story', outlet: 'The Gulf Daily' }))).toBe('duplicate');
     expect((await store.series({ metric: 'detainees_transferred' }))?.sources).toBe(2);
   });
 });

@@ -35,6 +35,7 @@ function series(overrides: Partial<SeriesState> = {}): SeriesState {
       published: '2026-02-01T10:00:00.000Z',
     },
     sources: 2,
+    outlets: ['Levant Wire', 'The Gulf Daily'],
     version: 4,
     updatedAt: '2026-02-01T10:05:00.000Z',
     ...overrides,
@@ -58,8 +59,14 @@ describe('decide', () => {
     expect(decide(series(), observation({ value: 6800 }), 'target', settings)).toEqual({ kind: 'move', alert: 'revised' });
   });
 
-  it('counts the same figure from another story as a corroboration', () => {
-    expect(decide(series(), observation({ value: 1380 }), 'cumulative', settings)).toEqual({ kind: 'corroboration' });
+  it('counts the same figure from another outlet as a corroboration', () => {
+    expect(decide(series(), observation({ value: 1380, outlet: 'Syria Detention Monitor' }), 'cumulative', settings)).toEqual({
+      kind: 'corroboration',
+    });
+  });
+
+  it('adds no source when an outlet that already reported the figure reports it again', () => {
+    expect(decide(series(), observation({ value: 1380 }), 'cumulative', settings)).toEqual({ kind: 'history', reason: 'same_outlet' });
   });
 
   it('keeps a change of bound alone in the history', () => {
@@ -116,7 +123,12 @@ describe('planChange', () => {
   it('moves the series, resets its sources and raises the alert with the previous figure', () => {
     const change = planChange(series(), observation(), { kind: 'move', alert: 'increase' }, NOW);
     expect(change.expectedVersion).toBe(4);
-    expect(change.series).toMatchObject({ current: { value: 2250, outlet: 'Levant Wire' }, sources: 1, version: 5 });
+    expect(change.series).toMatchObject({
+      current: { value: 2250, outlet: 'Levant Wire' },
+      sources: 1,
+      outlets: ['Levant Wire'],
+      version: 5,
+    });
     expect(change.alert).toMatchObject({
       type: 'increase',
       metric: 'detainees_transferred',
@@ -128,8 +140,13 @@ describe('planChange', () => {
   });
 
   it('adds a source on a corroboration, without an alert', () => {
-    const change = planChange(series(), observation({ value: 1380 }), { kind: 'corroboration' }, NOW);
-    expect(change.series).toMatchObject({ current: { value: 1380 }, sources: 3, version: 5 });
+    const change = planChange(series(), observation({ value: 1380, outlet: 'Monitor' }), { kind: 'corroboration' }, NOW);
+    expect(change.series).toMatchObject({
+      current: { value: 1380 },
+      sources: 3,
+      outlets: ['Levant Wire', 'The Gulf Daily', 'Monitor'],
+      version: 5,
+    });
     expect(change.alert).toBeUndefined();
   });
 

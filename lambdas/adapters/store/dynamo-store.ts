@@ -1,5 +1,6 @@
 import {
   ConditionalCheckFailedException,
+  DeleteItemCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -20,12 +21,14 @@ import { seriesId, type Observation, type SeriesKey, type SeriesState } from '..
  *   ALERT / <created>#<id>           every alert, in time order ("what changed since")
  *   FEED / <url>                     feed health and conditional GET validators
  *   ITEM / <item key>                items already read, with their content hash
+ *   CLAIM / <alert id>               the run publishing an alert, until its lease ends
  * Documents are kept as JSON in `doc`; only what conditions test is a typed attribute.
  */
 const SERIES = 'SERIES';
 const ALERT = 'ALERT';
 const FEED = 'FEED';
 const ITEM = 'ITEM';
+const CLAIM = 'CLAIM';
 const PAGE_SIZE = 100;
 
 type Item = Record<string, AttributeValue>;
@@ -196,7 +199,28 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
           for (const value of Object.values(item.outbox?.M ?? {})) pending.push(JSON.parse(value.S!) as Alert);
         cursor = result.LastEvaluatedKey;
       } while (cursor);
-      return pending.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      // Alerts raised in one cycle share its time: the reports' own times then keep the story in order.
+      return pending.sort(
+        (a, b) =>
+          a.createdAt.localeCompare(b.createdAt) || a.current.published.localeCompare(b.current.published) || a.id.localeCompare(b.id),
+      );
+    },
+
+    claimAlert: (alert, now, until) =>
+      conditional(() =>
+        client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: { ...key(CLAIM, alert.id), until: { S: until } },
+            ConditionExpression: 'attribute_not_exists(pk) OR #until < :now',
+            ExpressionAttributeNames: { '#until': 'until' },
+            ExpressionAttributeValues: { ':now': { S: now } },
+          }),
+        ),
+      ),
+
+    async releaseAlert(alert) {
+      await client.send(new DeleteItemCommand({ TableName: tableName, Key: key(CLAIM, alert.id) }));
     },
 
     async markAlertSent(alert, sentAt) {

@@ -9,7 +9,7 @@ export type DiffSettings = Pick<Config, 'thresholds' | 'conflict'>;
 
 /** What an observation does to its series, and why: the semantics of a change worth an alert. */
 export type Decision =
-  | { kind: 'history'; reason: 'increment' | 'as_of' | 'stale' | 'bound_only' }
+  | { kind: 'history'; reason: 'increment' | 'as_of' | 'stale' | 'bound_only' | 'same_outlet' }
   | { kind: 'corroboration' }
   | { kind: 'move'; alert?: ChangeType }
   | { kind: 'conflict' };
@@ -23,7 +23,8 @@ export function decide(series: SeriesState | undefined, observation: Observation
   if (!series) return { kind: 'move', alert: 'new' };
   const current = series.current;
   if (observation.value === current.value) {
-    return observation.bound === current.bound ? { kind: 'corroboration' } : { kind: 'history', reason: 'bound_only' };
+    if (observation.bound !== current.bound) return { kind: 'history', reason: 'bound_only' };
+    return series.outlets.includes(observation.outlet) ? { kind: 'history', reason: 'same_outlet' } : { kind: 'corroboration' };
   }
   const published = Date.parse(observation.published);
   const currentPublished = Date.parse(current.published);
@@ -65,7 +66,13 @@ export function planChange(series: SeriesState | undefined, observation: Observa
       return {
         observation,
         expectedVersion,
-        series: { ...series!, sources: series!.sources + 1, version: series!.version + 1, updatedAt: now },
+        series: {
+          ...series!,
+          sources: series!.sources + 1,
+          outlets: [...series!.outlets, observation.outlet],
+          version: series!.version + 1,
+          updatedAt: now,
+        },
       };
     case 'conflict': {
       const alert = buildAlert('conflict', series, observation, now, series!.sources);
@@ -82,6 +89,7 @@ export function planChange(series: SeriesState | undefined, observation: Observa
         ...(observation.facility !== undefined ? { facility: observation.facility } : {}),
         current: reading,
         sources: 1,
+        outlets: [observation.outlet],
         ...(decision.alert
           ? { lastChange: { type: decision.alert, at: now } }
           : series?.lastChange

@@ -63,6 +63,13 @@ export interface Store {
   commit(change: Change): Promise<CommitResult>;
   /** Alerts stored and not yet marked sent, oldest first. */
   pendingAlerts(): Promise<Alert[]>;
+  /**
+   * Takes the right to publish an alert until `until`, unless another run holds it: two runs at once
+   * never both publish it, and a run that dies holding it lets the next one retry once it expires.
+   */
+  claimAlert(alert: Alert, now: string, until: string): Promise<boolean>;
+  /** Gives the right back after a failed publish, so the next cycle retries at once. */
+  releaseAlert(alert: Alert): Promise<void>;
   markAlertSent(alert: Alert, sentAt: string): Promise<void>;
   listSeries(cursor?: string): Promise<Page<SeriesState>>;
   history(key: SeriesKey, cursor?: string): Promise<Page<Observation>>;

@@ -31,8 +31,10 @@ export interface Observation extends SeriesKey, Reading, Provenance {
 
 export interface SeriesState extends SeriesKey {
   current: Reading & Provenance;
-  /** How many distinct stories have reported the current value. */
+  /** How many distinct outlets have reported the current value. */
   sources: number;
+  /** Those outlets: a story updated in place, or a copy in a second feed of the same outlet, adds none. */
+  outlets: string[];
   lastChange?: { type: string; at: string };
   /** Raised by every write, so two runs can never both move the series from the same state. */
   version: number;

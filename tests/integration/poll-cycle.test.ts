@@ -1,0 +1,256 @@
+/**
+ * The poll cycle end to end on this machine: feeds served on 127.0.0.1 by the test, rss-parser,
+ * the extractor, the diff, a real DynamoDB API (dynalite) and a publisher that records what it is
+ * given. The story is the demo's: six snapshots of three feeds (demo/feeds/).
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { serveFeedSnapshots, type SnapshotServer } from '../../lambdas/adapters/feed-snapshot-server.js';
+import { createDynamoStore } from '../../lambdas/adapters/store/dynamo-store.js';
+import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../lambdas/adapters/store/embedded-dynamodb.js';
+import { ensureTable } from '../../lambdas/adapters/store/table.js';
+import { pollDependencies } from '../../lambdas/compose.js';
+import type { Alert } from '../../lambdas/core/alert/alert.js';
+import { parseConfig } from '../../lambdas/core/config/config.js';
+import { runPollCycle, type PollDependencies } from '../../lambdas/core/poll/poll-cycle.js';
+import type { OpsMessage, Publisher, Store } from '../../lambdas/core/poll/ports.js';
+
+const SNAPSHOTS = join(import.meta.dirname, '..', '..', 'demo', 'feeds');
+const FEEDS = [
+  { file: 'wire.xml', outlet: 'Levant Wire' },
+  { file: 'daily.xml', outlet: 'The Gulf Daily' },
+  { file: 'monitor.xml', outlet: 'Syria Detention Monitor' },
+];
+/** When each snapshot is polled: an hour after its newest item. */
+const STEP_TIMES = [
+  '2026-01-22T12:20:00Z',
+  '2026-01-25T11:00:00Z',
+  '2026-02-01T17:30:00Z',
+  '2026-02-10T15:15:00Z',
+  '2026-02-20T16:45:00Z',
+  '2026-03-03T11:30:00Z',
+];
+
+const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
+
+class RecordingPublisher implements Publisher {
+  alerts: Alert[] = [];
+  ops: OpsMessage[] = [];
+  failing = false;
+  async publish(alert: Alert) {
+    if (this.failing) throw new Error('SNS is unreachable');
+    this.alerts.push(alert);
+  }
+  async publishOps(message: OpsMessage) {
+    this.ops.push(message);
+  }
+}
+
+function describeAlert(alert: Alert): string {
+  const place = alert.facility ? `@${alert.facility}` : '';
+  const previous = alert.previous ? `${alert.previous.value}->` : '';
+  return `${alert.type} ${alert.metric}${place} ${previous}${alert.current.value}`;
+}
+
+let dynamo: EmbeddedDynamoDb;
+let server: SnapshotServer;
+let tables = 0;
+let store: Store;
+let publisher: RecordingPublisher;
+let writes: number;
+let now: Date;
+
+function countWrites(client: DynamoDBClient) {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (WRITES.has(context.commandName ?? '')) writes += 1;
+      return next(args);
+    },
+    { step: 'initialize', name: `count-writes-${tables}` },
+  );
+}
+
+function dependencies(feedsConfig: Record<string, unknown> = {}): PollDependencies {
+  const config = parseConfig(
+    { fetch: { allowPrivateHosts: true, hostSpacingMs: 0, timeoutMs: 2000 }, readLinkedPages: false, ...feedsConfig },
+    'the test',
+  );
+  return pollDependencies(config, { store, publisher, clock: { now: () => now } });
+}
+
+const storyFeeds = () => FEEDS.map(({ file, outlet }) => ({ url: server.url(file), outlet }));
+
+async function pollStep(step: number, deps = dependencies()) {
+  server.show(join(SNAPSHOTS, `step-${step}`));
+  now = new Date(STEP_TIMES[step - 1]!);
+  return runPollCycle(deps, storyFeeds());
+}
+
+beforeAll(async () => {
+  dynamo = await startEmbeddedDynamoDb();
+  countWrites(dynamo.client);
+  server = await serveFeedSnapshots(join(SNAPSHOTS, 'step-1'));
+});
+afterAll(async () => {
+  await server.close();
+  await dynamo.close();
+});
+beforeEach(async () => {
+  tables += 1;
+  const tableName = `poll-test-${tables}`;
+  await ensureTable(dynamo.client, tableName);
+  store = createDynamoStore(dynamo.client, tableName);
+  publisher = new RecordingPublisher();
+  writes = 0;
+});
+
+describe('the story replayed snapshot by snapshot', () => {
+  it('raises exactly the alerts each snapshot deserves', async () => {
+    const expected = [
+      ['new detainees_transferred 150', 'new transfer_planned 7000'],
+      ['new detainees_held 9000', 'new escaped@al-Shaddadi 1500', 'new camp_population@al-Hol 24000'],
+      ['increase detainees_transferred 150->1380'],
+      ['increase detainees_transferred 1380->2250', 'conflict detainees_transferred 2250->3100'],
+      ['new recaptured@al-Shaddadi 81', 'increase detainees_transferred 2250->4100', 'revised transfer_planned 7000->6800'],
+      ['decrease camp_population@al-Hol 24000->21000', 'increase detainees_transferred 4100->5700'],
+    ];
+    for (const [index, alerts] of expected.entries()) {
+      publisher.alerts = [];
+      await pollStep(index + 1);
+      expect(publisher.alerts.map(describeAlert), `step ${index + 1}`).toEqual(alerts);
+    }
+  });
+
+  it('counts a word-for-word copy in another outlet as a second source, never a second alert', async () => {
+    await pollStep(1);
+    expect(publisher.alerts.filter((alert) => alert.metric === 'detainees_transferred')).toHaveLength(1);
+    expect(await store.series({ metric: 'detainees_transferred' })).toMatchObject({
+      sources: 2,
+      outlets: ['Levant Wire', 'The Gulf Daily'],
+    });
+  });
+
+  it('gives every alert its source: quote, link, outlet and publication time', async () => {
+    await pollStep(1);
+    expect(publisher.alerts[0]?.current).toEqual({
+      value: 150,
+      bound: 'exact',
+      quote: expect.stringContaining('150'),
+      link: expect.stringMatching(/^https:\/\/(?:levantwire|gulfdaily)\.example\//),
+      outlet: expect.stringMatching(/^(?:Levant Wire|The Gulf Daily)$/),
+      published: expect.stringMatching(/^2026-01-22T0[67]:\d\d:00\.000Z$/),
+    });
+  });
+});
+
+describe('a poll with nothing new', () => {
+  it('raises no alert and writes nothing', async () => {
+    await pollStep(1);
+    publisher.alerts = [];
+    writes = 0;
+    // A day later: past the wire's TTL, so every feed is asked again.
+    now = new Date(Date.parse(STEP_TIMES[0]!) + 24 * 3_600_000);
+    const report = await runPollCycle(dependencies(), storyFeeds());
+    expect(report.feeds.map((feed) => feed.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(publisher.alerts).toEqual([]);
+    expect(writes).toBe(0);
+  });
+});
+
+describe('two cycles at once', () => {
+  it('alerts each change once', async () => {
+    server.show(join(SNAPSHOTS, 'step-1'));
+    now = new Date(STEP_TIMES[0]!);
+    await Promise.all([runPollCycle(dependencies(), storyFeeds()), runPollCycle(dependencies(), storyFeeds())]);
+    expect(publisher.alerts.map(describeAlert).sort()).toEqual(['new detainees_transferred 150', 'new transfer_planned 7000']);
+  });
+});
+
+describe('a publish that fails', () => {
+  it('keeps the alert and sends it in the next cycle', async () => {
+    publisher.failing = true;
+    const first = await pollStep(1);
+    expect(first.unsent.map(describeAlert)).toEqual(['new detainees_transferred 150', 'new transfer_planned 7000']);
+    publisher.failing = false;
+    const second = await pollStep(1);
+    expect(second.sent.map(describeAlert)).toEqual(['new detainees_transferred 150', 'new transfer_planned 7000']);
+    expect(await store.pendingAlerts()).toEqual([]);
+  });
+});
+
+describe('bad feeds', () => {
+  let bad: Server;
+  let badUrl: (path: string) => string;
+  let broken = true;
+
+  beforeAll(async () => {
+    bad = createServer((request, response) => {
+      const path = request.url ?? '/';
+      if (path === '/flaky') {
+        if (broken) response.writeHead(500).end('boom');
+        else
+          response
+            .writeHead(200, { 'content-type': 'application/rss+xml' })
+            .end('<rss version="2.0"><channel><title>ok</title></channel></rss>');
+      } else if (path === '/malformed')
+        response.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss><channel><item><title>x</channel>');
+      else if (path === '/html')
+        response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><p>Home</p></body></html>');
+      else if (path === '/empty') response.writeHead(200, { 'content-type': 'application/rss+xml' }).end('');
+      else if (path === '/missing') response.writeHead(404).end('not found');
+      else if (path === '/busy') response.writeHead(429, { 'retry-after': '120' }).end();
+      else response.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => bad.listen(0, '127.0.0.1', () => resolve()));
+    badUrl = (path) => `http://127.0.0.1:${(bad.address() as AddressInfo).port}${path}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => bad.close(() => resolve()));
+  });
+  afterEach(() => {
+    broken = true;
+  });
+
+  it('reports each with a clear error while the good feeds are read', async () => {
+    server.show(join(SNAPSHOTS, 'step-1'));
+    now = new Date(STEP_TIMES[0]!);
+    const badFeeds = ['/malformed', '/html', '/empty', '/missing', '/busy'].map((path) => ({ url: badUrl(path) }));
+    const report = await runPollCycle(dependencies(), [...badFeeds, ...storyFeeds()]);
+    const errors = Object.fromEntries(
+      report.feeds.filter((feed) => feed.status === 'failed').map((feed) => [new URL(feed.feed).pathname, feed.error]),
+    );
+    expect(errors).toEqual({
+      '/malformed': expect.stringMatching(/^not a readable RSS or Atom feed/),
+      '/html': expect.stringMatching(/^not a readable RSS or Atom feed/),
+      '/empty': expect.stringMatching(/^not a readable RSS or Atom feed/),
+      '/missing': expect.stringContaining('404'),
+      '/busy': expect.stringContaining('429'),
+    });
+    expect(publisher.alerts.map(describeAlert)).toEqual(['new detainees_transferred 150', 'new transfer_planned 7000']);
+  });
+
+  it('waits as long as a 429 asks before trying the feed again', async () => {
+    now = new Date('2026-01-22T12:00:00Z');
+    await runPollCycle(dependencies(), [{ url: badUrl('/busy') }]);
+    expect((await store.feedState(badUrl('/busy')))?.nextAttempt).toBe('2026-01-22T12:05:00.000Z');
+  });
+
+  it('raises one ops alert after N failures in a row, and one when the feed recovers', async () => {
+    const deps = dependencies({ feedHealth: { alertAfterFailures: 3, backoffBaseMinutes: 1, backoffMaxMinutes: 10 } });
+    const flaky = [{ url: badUrl('/flaky') }];
+    now = new Date('2026-01-22T00:00:00Z');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await runPollCycle(deps, flaky);
+      now = new Date(now.getTime() + 60 * 60_000);
+    }
+    expect(publisher.ops.map((message) => message.kind)).toEqual(['feed_failing']);
+    expect(publisher.ops[0]?.message).toContain('failed 3 times in a row: HTTP 500');
+    broken = false;
+    await runPollCycle(deps, flaky);
+    expect(publisher.ops.map((message) => message.kind)).toEqual(['feed_failing', 'feed_recovered']);
+    expect(await store.feedState(badUrl('/flaky'))).toMatchObject({ consecutiveFailures: 0 });
+  });
+});
