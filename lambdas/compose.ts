@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { loadTopicFile } from './adapters/topic-file.js';
 import { createHttpFetcher } from './adapters/fetch/http-feed-fetcher.js';
+import { createReadabilityPageReader } from './adapters/parse/readability-page-reader.js';
 import { createRssFeedParser } from './adapters/parse/rss-feed-parser.js';
 import { createConsolePublisher } from './adapters/publish/console-publisher.js';
 import { createDynamoStore } from './adapters/store/dynamo-store.js';
@@ -44,6 +45,7 @@ export function pollDependencies(config: Config, { store, publisher, onEvent, cl
     config,
     fetcher: createHttpFetcher(config.fetch),
     parser: createRssFeedParser(),
+    ...(config.readLinkedPages ? { pageReader: createReadabilityPageReader() } : {}),
     store,
     publisher,
     clock: clock ?? { now: () => new Date() },

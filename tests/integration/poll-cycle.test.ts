@@ -4,6 +4,7 @@
  * given. The story is the demo's: six snapshots of three feeds (demo/feeds/).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -33,6 +34,10 @@ const STEP_TIMES = [
   '2026-02-20T16:45:00Z',
   '2026-03-03T11:30:00Z',
 ];
+
+const ARTICLE_PAGE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'feeds', 'article-page.html'), 'utf8');
+const HEADLINE_FEED = (link: string) =>
+  `<rss version="2.0"><channel><title>The Gulf Daily</title><item><title>Another 600 IS detainees moved to Iraq</title><link>${link}</link><guid>gd-600</guid><pubDate>Sun, 01 Feb 2026 16:30:00 GMT</pubDate><description>Iraqi officials give the new total.</description></item></channel></rss>`;
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
 
@@ -202,6 +207,9 @@ describe('bad feeds', () => {
       else if (path === '/empty') response.writeHead(200, { 'content-type': 'application/rss+xml' }).end('');
       else if (path === '/missing') response.writeHead(404).end('not found');
       else if (path === '/busy') response.writeHead(429, { 'retry-after': '120' }).end();
+      else if (path === '/headlines')
+        response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(HEADLINE_FEED(badUrl('/article')));
+      else if (path === '/article') response.writeHead(200, { 'content-type': 'text/html' }).end(ARTICLE_PAGE);
       else response.writeHead(500).end();
     });
     await new Promise<void>((resolve) => bad.listen(0, '127.0.0.1', () => resolve()));
@@ -230,6 +238,13 @@ describe('bad feeds', () => {
       '/busy': expect.stringContaining('429'),
     });
     expect(publisher.alerts.map(describeAlert)).toEqual(['new detainees_transferred 150', 'new transfer_planned 7000']);
+  });
+
+  it("reads a headline-only item's linked page, and the figures in its main text", async () => {
+    now = new Date('2026-02-01T18:00:00Z');
+    await runPollCycle(dependencies({ readLinkedPages: true }), [{ url: badUrl('/headlines'), outlet: 'The Gulf Daily' }]);
+    expect(publisher.alerts.map(describeAlert).sort()).toEqual(['new detainees_transferred 1380', 'new transfer_planned 7000']);
+    expect(publisher.alerts.find((alert) => alert.metric === 'detainees_transferred')?.current.link).toBe(badUrl('/article'));
   });
 
   it('waits as long as a 429 asks before trying the feed again', async () => {
