@@ -88,4 +88,24 @@ describe('bad input', () => {
     expect(feed.items).toHaveLength(10);
     expect(feed.truncatedFrom).toBe(30);
   });
+
+  it('refuses entity expansion (a "billion laughs" feed) instead of expanding it', async () => {
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
+      '<rss version="2.0"><channel><title>&c;</title><item><title>&c;</title></item></channel></rss>';
+    await expect(parser.parse(laughs)).rejects.toThrow(/not a readable RSS or Atom feed/);
+  });
+
+  it('never reads an external entity', async () => {
+    const external =
+      '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>x</title><item><title>&x;</title></item></channel></rss>';
+    expect((await parser.parse(external)).items).toEqual([{ title: '&x;' }]);
+  });
+
+  it('leaves objects unpolluted by items named __proto__ or constructor', async () => {
+    const hostile =
+      '<rss version="2.0"><channel><title>x</title><item><title>t</title><__proto__><polluted>yes</polluted></__proto__><constructor><prototype><polluted>yes</polluted></prototype></constructor></item></channel></rss>';
+    await parser.parse(hostile);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });
