@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, parseConfig, type Config } from '../core/config/config.js';
@@ -40,4 +41,40 @@ export function loadConfig({ file = DEFAULT_CONFIG_FILE, env = process.env }: { 
     data = { ...data, fetch: { ...fetch, allowPrivateHosts } };
   }
   return parseConfig(data, file);
+}
+
+/** What the deployed functions are told by their stack, checked at cold start. */
+const awsSettingsSchema = z.object({
+  TABLE_NAME: z.string().min(3),
+  ALERTS_TOPIC_ARN: z.string().startsWith('arn:'),
+  OPS_TOPIC_ARN: z.string().startsWith('arn:'),
+  TRANSFER_WATCH_CONFIG: z.string().min(2),
+});
+
+export interface AwsSettings {
+  tableName: string;
+  alertsTopicArn: string;
+  opsTopicArn: string;
+  config: Config;
+}
+
+/** The deployed poller's settings: the table, the topics and the configuration, all from its environment. */
+export function loadAwsSettings(env: NodeJS.ProcessEnv = process.env): AwsSettings {
+  const result = awsSettingsSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`invalid configuration in environment: ${problems}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(result.data.TRANSFER_WATCH_CONFIG);
+  } catch (error) {
+    throw new ConfigError(`invalid configuration in environment: TRANSFER_WATCH_CONFIG is not JSON: ${(error as Error).message}`);
+  }
+  return {
+    tableName: result.data.TABLE_NAME,
+    alertsTopicArn: result.data.ALERTS_TOPIC_ARN,
+    opsTopicArn: result.data.OPS_TOPIC_ARN,
+    config: parseConfig(data, 'environment variable TRANSFER_WATCH_CONFIG'),
+  };
 }

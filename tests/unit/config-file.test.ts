@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG_FILE, loadAwsSettings, loadConfig } from '../../lambdas/adapters/config-file.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'transfer-watch-config-'));
+function file(content: string): string {
+  const path = join(folder, `${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('the configuration file', () => {
+  it('ships with real outlets and the defaults filled in', () => {
+    const config = loadConfig({ file: DEFAULT_CONFIG_FILE, env: {} });
+    expect(config.feeds.length).toBeGreaterThanOrEqual(5);
+    expect(config.fetch).toMatchObject({ timeoutMs: 15_000, maxRedirects: 5, allowPrivateHosts: false });
+    expect(config.thresholds).toEqual({ absolute: 0, relative: 0 });
+  });
+
+  it('names the file and the wrong value', () => {
+    const path = file(JSON.stringify({ feeds: [{ url: 'https://a.example/rss' }], thresholds: { relative: -1 } }));
+    expect(() => loadConfig({ file: path, env: {} })).toThrow(`invalid configuration in ${path}: thresholds.relative`);
+  });
+
+  it('says when the file is not JSON', () => {
+    const path = file('{ feeds: ');
+    expect(() => loadConfig({ file: path, env: {} })).toThrow(`configuration file ${path} is not JSON`);
+  });
+
+  it('lets the environment allow private hosts', () => {
+    const path = file(JSON.stringify({ feeds: [] }));
+    expect(loadConfig({ file: path, env: { TRANSFER_WATCH_ALLOW_PRIVATE_HOSTS: '1' } }).fetch.allowPrivateHosts).toBe(true);
+  });
+});
+
+describe('the deployed poller settings', () => {
+  const env = {
+    TABLE_NAME: 'transfer-watch-table',
+    ALERTS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:alerts',
+    OPS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:ops',
+    TRANSFER_WATCH_CONFIG: JSON.stringify({ feeds: [{ url: 'https://a.example/rss', outlet: 'A' }] }),
+  };
+
+  it('reads the table, topics and configuration from the environment', () => {
+    expect(loadAwsSettings(env)).toMatchObject({
+      tableName: 'transfer-watch-table',
+      alertsTopicArn: 'arn:aws:sns:us-east-1:123456789012:alerts',
+      config: { feeds: [{ url: 'https://a.example/rss', outlet: 'A' }] },
+    });
+  });
+
+  it('names every missing or wrong variable', () => {
+    expect(() => loadAwsSettings({ ...env, TABLE_NAME: undefined, OPS_TOPIC_ARN: 'ops' })).toThrow(
+      /invalid configuration in environment: TABLE_NAME: .*; OPS_TOPIC_ARN: /,
+    );
+  });
+
+  it('names a wrong value inside the configuration it carries', () => {
+    expect(() => loadAwsSettings({ ...env, TRANSFER_WATCH_CONFIG: JSON.stringify({ feeds: [{ url: 'file:///etc/passwd' }] }) })).toThrow(
+      'invalid configuration in environment variable TRANSFER_WATCH_CONFIG: feeds.0.url: must be an http or https URL',
+    );
+  });
+});
