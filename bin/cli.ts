@@ -9,7 +9,7 @@ import { readTextArgument } from './commands/read-input.js';
 import { pollOnce } from './commands/poll.js';
 import { queryStore } from './commands/query.js';
 import { loadConfig } from '../lambdas/adapters/config-file.js';
-import { DEFAULT_DATA_DIR } from '../lambdas/compose.js';
+import { DEFAULT_DATA_DIR } from '../lambdas/composition/local.js';
 
 // The CLI supports Node 20 until its end of life; the deployed Lambdas run Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

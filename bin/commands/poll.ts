@@ -1,4 +1,4 @@
-import { composeLocalPoll } from '../../lambdas/compose.js';
+import { composeLocalPoll } from '../../lambdas/composition/local.js';
 import type { Config } from '../../lambdas/core/config/config.js';
 import type { Clock } from '../../lambdas/core/poll/ports.js';
 import { runPollCycle, type CycleReport, type PollEvent } from '../../lambdas/core/poll/poll-cycle.js';

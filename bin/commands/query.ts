@@ -1,4 +1,4 @@
-import { openLocalStore } from '../../lambdas/compose.js';
+import { openLocalStore } from '../../lambdas/composition/local.js';
 import type { Page, Store } from '../../lambdas/core/poll/ports.js';
 import type { Observation, SeriesState } from '../../lambdas/core/series/series.js';
 

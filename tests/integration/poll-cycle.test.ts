@@ -13,7 +13,7 @@ import { serveFeedSnapshots, type SnapshotServer } from '../../lambdas/adapters/
 import { createDynamoStore } from '../../lambdas/adapters/store/dynamo-store.js';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../lambdas/adapters/store/embedded-dynamodb.js';
 import { ensureTable } from '../../lambdas/adapters/store/table.js';
-import { pollDependencies } from '../../lambdas/compose.js';
+import { pollDependencies } from '../../lambdas/composition/poll-dependencies.js';
 import type { Alert } from '../../lambdas/core/alert/alert.js';
 import { parseConfig } from '../../lambdas/core/config/config.js';
 import { runPollCycle, type PollDependencies } from '../../lambdas/core/poll/poll-cycle.js';
