@@ -49,6 +49,11 @@ class RecordingPublisher implements Publisher {
     if (this.failing) throw new Error('SNS is unreachable');
     this.alerts.push(alert);
   }
+  digests: Alert[][] = [];
+  async publishDigest(alerts: Alert[]) {
+    if (this.failing) throw new Error('SNS is unreachable');
+    this.digests.push(alerts);
+  }
   async publishOps(message: OpsMessage) {
     this.ops.push(message);
   }
@@ -171,6 +176,28 @@ describe('two cycles at once', () => {
     now = new Date(STEP_TIMES[0]!);
     await Promise.all([runPollCycle(dependencies(), storyFeeds()), runPollCycle(dependencies(), storyFeeds())]);
     expect(publisher.alerts.map(describeAlert).sort()).toEqual(['new detainees_transferred 150', 'new transfer_planned 7000']);
+  });
+});
+
+describe('a digest window', () => {
+  const digest = { digest: { windowMinutes: 60, immediateChanges: ['conflict'] } };
+
+  it('holds alerts until the oldest has waited a whole window, then sends them as one message', async () => {
+    await pollStep(1, dependencies(digest));
+    expect(publisher.alerts).toEqual([]);
+    expect(publisher.digests).toEqual([]);
+    now = new Date(Date.parse(STEP_TIMES[0]!) + 61 * 60_000);
+    await runPollCycle(dependencies(digest), storyFeeds());
+    expect(publisher.digests.map((alerts) => alerts.map(describeAlert))).toEqual([
+      ['new detainees_transferred 150', 'new transfer_planned 7000'],
+    ]);
+  });
+
+  it('still sends a conflict at once', async () => {
+    for (const step of [1, 2, 3]) await pollStep(step, dependencies(digest));
+    publisher.alerts = [];
+    await pollStep(4, dependencies(digest));
+    expect(publisher.alerts.map(describeAlert)).toEqual(['conflict detainees_transferred 2250->3100']);
   });
 });
 

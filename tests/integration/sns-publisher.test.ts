@@ -261,6 +261,37 @@ describe('subscription filter policies', () => {
   });
 });
 
+describe('a digest', () => {
+  let all: SqsQueue;
+  let camps: SqsQueue;
+  let escapes: SqsQueue;
+
+  beforeAll(async () => {
+    const topicArn = await createTopic();
+    all = await subscribeQueue(topicArn);
+    camps = await subscribeQueue(topicArn, { metric: ['camp_population'] });
+    escapes = await subscribeQueue(topicArn, { metric: ['escaped'] });
+    await createSnsPublisher(sns, { topicArn, opsTopicArn: await createTopic() }).publishDigest([
+      transferIncrease,
+      campConflict,
+      heldDecrease,
+    ]);
+  });
+
+  it('is one message carrying every alert in its JSON', async () => {
+    const [envelope, ...rest] = await envelopes(all);
+    expect(rest).toEqual([]);
+    const body = JSON.parse(envelope!.Message) as { type: string; alerts: Array<{ metric: string }> };
+    expect(body.type).toBe('digest');
+    expect(body.alerts.map((alert) => alert.metric)).toEqual(['detainees_transferred', 'camp_population', 'detainees_held']);
+  });
+
+  it('reaches a subscriber filtering on any one of its metrics, and no other', async () => {
+    expect(await envelopes(camps)).toHaveLength(1);
+    expect(await envelopes(escapes)).toEqual([]);
+  });
+});
+
 describe('ops messages', () => {
   it("reach the ops topic's subscribers and not the alerts topic's", async () => {
     const [topicArn, opsTopicArn] = [await createTopic(), await createTopic()];

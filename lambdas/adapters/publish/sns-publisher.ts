@@ -1,5 +1,6 @@
 import { PublishCommand, type MessageAttributeValue, type SNSClient } from '@aws-sdk/client-sns';
 import type { Alert } from '../../core/alert/alert.js';
+import { formatDigest } from '../../core/alert/digest.js';
 import { defaultMetricLabels, formatAlert, type AlertLabels, type AlertMessage } from '../../core/alert/format.js';
 import type { OpsMessage, Publisher } from '../../core/poll/ports.js';
 
@@ -48,6 +49,26 @@ export function createSnsPublisher(
         }),
       );
     },
+    async publishDigest(alerts: Alert[]) {
+      const message = formatDigest(alerts, labels);
+      const { metric, facility, change, magnitude } = message.attributes;
+      await client.send(
+        new PublishCommand({
+          TopicArn: topicArn,
+          MessageStructure: 'json',
+          Message: JSON.stringify(bodiesByProtocol(message)),
+          Subject: message.subject,
+          // Lists: a filter policy matches a digest when any of its changes matches.
+          MessageAttributes: {
+            metric: list(metric),
+            facility: list(facility),
+            change: list(change),
+            magnitude: { DataType: 'Number', StringValue: String(magnitude) },
+            alert_id: list(alerts.map((alert) => alert.id)),
+          },
+        }),
+      );
+    },
     async publishOps(message: OpsMessage) {
       await client.send(
         new PublishCommand({
@@ -66,7 +87,7 @@ export function createSnsPublisher(
  * contract. Mobile push reads its platform's key (APNS, GCM…) and gets `default`: no app is
  * subscribed. SNS requires `default`.
  */
-function bodiesByProtocol(message: AlertMessage): Record<string, string> {
+function bodiesByProtocol(message: Pick<AlertMessage, 'email' | 'sms' | 'json'>): Record<string, string> {
   return {
     default: message.email,
     email: message.email,
@@ -82,4 +103,8 @@ function bodiesByProtocol(message: AlertMessage): Record<string, string> {
 
 function text(value: string): MessageAttributeValue {
   return { DataType: 'String', StringValue: value };
+}
+
+function list(values: string[]): MessageAttributeValue {
+  return { DataType: 'String.Array', StringValue: JSON.stringify(values) };
 }

@@ -58,6 +58,17 @@ export const configSchema = z.object({
       backoffMaxMinutes: z.number().min(1).max(10_080).default(360),
     })
     .default({ alertAfterFailures: 3, backoffBaseMinutes: 5, backoffMaxMinutes: 360 }),
+  /**
+   * Batch alerts into one message per `windowMinutes` (0: every alert on its own); a change of a type
+   * in `immediateChanges`, or at least `immediateMagnitude` in size, is still sent at once.
+   */
+  digest: z
+    .object({
+      windowMinutes: z.number().min(0).max(10_080).default(0),
+      immediateChanges: z.array(z.enum(['new', 'increase', 'decrease', 'revised', 'conflict'])).default(['conflict']),
+      immediateMagnitude: z.number().min(0).optional(),
+    })
+    .default({ windowMinutes: 0, immediateChanges: ['conflict'] }),
   /** Fetch the linked page of a relevant item whose feed entry is short, and read its main text. */
   readLinkedPages: z.boolean().default(true),
 });

@@ -88,6 +88,8 @@ export interface OpsMessage {
 export interface Publisher {
   /** Publishes one alert; throws when it could not, so that it stays pending. */
   publish(alert: Alert): Promise<void>;
+  /** Publishes several alerts as one message (a digest); throws when it could not. */
+  publishDigest(alerts: Alert[]): Promise<void>;
   publishOps(message: OpsMessage): Promise<void>;
 }
 
