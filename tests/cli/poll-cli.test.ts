@@ -3,38 +3,12 @@
  * process on the TypeScript entry point, feeds served on 127.0.0.1 by the test, the embedded store
  * in a temporary folder.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, ROOT } from '../support/cli.js';
 import { serveFeedSnapshots, type SnapshotServer } from '../../lambdas/adapters/feed-snapshot-server.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SNAPSHOTS = join(ROOT, 'demo', 'feeds');
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const lines = (stdout: string) =>
   stdout
@@ -44,6 +18,7 @@ const lines = (stdout: string) =>
 
 let server: SnapshotServer;
 let folder: string;
+const SNAPSHOTS = join(ROOT, 'demo', 'feeds');
 const LOCAL = { TRANSFER_WATCH_ALLOW_PRIVATE_HOSTS: '1' };
 
 beforeAll(async () => {
@@ -60,6 +35,7 @@ describe('poll --json', () => {
     const dataDir = join(folder, 'json');
     const result = await cli(
       ['poll', '--json', '--data-dir', dataDir, '--feed', server.url('wire.xml'), '--feed', server.url('missing.xml')],
+      '',
       LOCAL,
     );
     expect(result.code).toBe(0);
@@ -89,8 +65,8 @@ describe('poll --json', () => {
 
   it('alerts nothing the second time, the state kept in the data folder', async () => {
     const dataDir = join(folder, 'twice');
-    await cli(['poll', '--json', '--data-dir', dataDir, '--feed', server.url('wire.xml')], LOCAL);
-    const again = await cli(['poll', '--json', '--data-dir', dataDir, '--feed', server.url('wire.xml')], LOCAL);
+    await cli(['poll', '--json', '--data-dir', dataDir, '--feed', server.url('wire.xml')], '', LOCAL);
+    const again = await cli(['poll', '--json', '--data-dir', dataDir, '--feed', server.url('wire.xml')], '', LOCAL);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('');
   });
@@ -118,7 +94,7 @@ describe('bad configuration', () => {
   });
 
   it('names a wrong environment value', async () => {
-    const result = await cli(['poll', '--data-dir', join(folder, 'env')], { TRANSFER_WATCH_ALLOW_PRIVATE_HOSTS: 'maybe' });
+    const result = await cli(['poll', '--data-dir', join(folder, 'env')], '', { TRANSFER_WATCH_ALLOW_PRIVATE_HOSTS: 'maybe' });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('TRANSFER_WATCH_ALLOW_PRIVATE_HOSTS must be 1 or 0, not "maybe"');
   });
@@ -127,7 +103,7 @@ describe('bad configuration', () => {
 describe('query --json', () => {
   it('prints every series with its current figure, sources and history', async () => {
     const dataDir = join(folder, 'query');
-    await cli(['poll', '--json', '--data-dir', dataDir, '--feed', server.url('wire.xml'), '--feed', server.url('daily.xml')], LOCAL);
+    await cli(['poll', '--json', '--data-dir', dataDir, '--feed', server.url('wire.xml'), '--feed', server.url('daily.xml')], '', LOCAL);
     const result = await cli(['query', '--json', '--data-dir', dataDir, '--metric', 'detainees_transferred']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({

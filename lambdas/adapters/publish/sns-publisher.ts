@@ -26,48 +26,45 @@ export function createSnsPublisher(
   client: SNSClient,
   { topicArn, opsTopicArn, labels = defaultMetricLabels }: SnsPublisherOptions,
 ): Publisher {
+  const publishToSubscribers = (
+    message: Pick<AlertMessage, 'subject' | 'email' | 'sms' | 'json'>,
+    attributes: Record<string, MessageAttributeValue>,
+  ) =>
+    client.send(
+      new PublishCommand({
+        TopicArn: topicArn,
+        MessageStructure: 'json',
+        Message: JSON.stringify(bodiesByProtocol(message)),
+        // The email's subject line; SNS also puts it in the envelope that queues and webhooks get.
+        Subject: message.subject,
+        MessageAttributes: attributes,
+      }),
+    );
   return {
     async publish(alert: Alert) {
       const message = formatAlert(alert, labels);
       const { metric, facility, change, magnitude } = message.attributes;
-      await client.send(
-        new PublishCommand({
-          TopicArn: topicArn,
-          MessageStructure: 'json',
-          Message: JSON.stringify(bodiesByProtocol(message)),
-          // The email's subject line; SNS also puts it in the envelope that queues and webhooks get.
-          Subject: message.subject,
-          MessageAttributes: {
-            metric: text(metric),
-            facility: text(facility),
-            change: text(change),
-            magnitude: { DataType: 'Number', StringValue: String(magnitude) },
-            // A subscriber that gets the same alert twice (SNS delivers at least once, and a run
-            // that dies after publishing publishes again) drops the copy by this id.
-            alert_id: text(alert.id),
-          },
-        }),
-      );
+      // A subscriber that gets the same alert twice (SNS delivers at least once, and a run that
+      // dies after publishing publishes again) drops the copy by its id.
+      await publishToSubscribers(message, {
+        metric: text(metric),
+        facility: text(facility),
+        change: text(change),
+        magnitude: number(magnitude),
+        alert_id: text(alert.id),
+      });
     },
     async publishDigest(alerts: Alert[]) {
       const message = formatDigest(alerts, labels);
       const { metric, facility, change, magnitude } = message.attributes;
-      await client.send(
-        new PublishCommand({
-          TopicArn: topicArn,
-          MessageStructure: 'json',
-          Message: JSON.stringify(bodiesByProtocol(message)),
-          Subject: message.subject,
-          // Lists: a filter policy matches a digest when any of its changes matches.
-          MessageAttributes: {
-            metric: list(metric),
-            facility: list(facility),
-            change: list(change),
-            magnitude: { DataType: 'Number', StringValue: String(magnitude) },
-            alert_id: list(alerts.map((alert) => alert.id)),
-          },
-        }),
-      );
+      // Lists: a filter policy matches a digest when any of its changes matches.
+      await publishToSubscribers(message, {
+        metric: list(metric),
+        facility: list(facility),
+        change: list(change),
+        magnitude: number(magnitude),
+        alert_id: list(alerts.map((alert) => alert.id)),
+      });
     },
     async publishOps(message: OpsMessage) {
       await client.send(
@@ -107,4 +104,8 @@ function text(value: string): MessageAttributeValue {
 
 function list(values: string[]): MessageAttributeValue {
   return { DataType: 'String.Array', StringValue: JSON.stringify(values) };
+}
+
+function number(value: number): MessageAttributeValue {
+  return { DataType: 'Number', StringValue: String(value) };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Alert, ChangeType } from '../alert/alert.js';
 import type { Config } from '../config/config.js';
 import type { Change } from '../poll/ports.js';
-import { seriesId, type Observation, type SeriesState } from '../series/series.js';
+import { seriesId, type Observation, type Provenance, type Reading, type SeriesState } from '../series/series.js';
 import type { MetricKind } from '../topic/topic.js';
 
 export type DiffSettings = Pick<Config, 'thresholds' | 'conflict'>;
@@ -51,14 +51,7 @@ export function alertId(type: ChangeType, series: SeriesState | undefined, obser
 /** The writes an observation leads to: always itself, and the series and alert when it moves or corroborates one. */
 export function planChange(series: SeriesState | undefined, observation: Observation, decision: Decision, now: string): Change {
   const expectedVersion = series ? series.version : null;
-  const reading = {
-    value: observation.value,
-    bound: observation.bound,
-    quote: observation.quote,
-    link: observation.link,
-    outlet: observation.outlet,
-    published: observation.published,
-  };
+  const reading = readingOf(observation);
   switch (decision.kind) {
     case 'history':
       return { observation, expectedVersion };
@@ -115,15 +108,13 @@ function buildAlert(type: ChangeType, series: SeriesState | undefined, observati
     metric: observation.metric,
     ...(observation.facility !== undefined ? { facility: observation.facility } : {}),
     previous: series ? { ...series.current } : null,
-    current: {
-      value: observation.value,
-      bound: observation.bound,
-      quote: observation.quote,
-      link: observation.link,
-      outlet: observation.outlet,
-      published: observation.published,
-    },
+    current: readingOf(observation),
     sources,
     createdAt: now,
   };
+}
+
+/** The figure and its provenance, without what only the history keeps (story, batch, date told). */
+function readingOf({ value, bound, quote, link, outlet, published }: Observation): Reading & Provenance {
+  return { value, bound, quote, link, outlet, published };
 }
