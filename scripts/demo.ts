@@ -11,6 +11,9 @@ import { queryStore } from '../bin/commands/query.js';
 import { serveFeedSnapshots } from '../lambdas/adapters/feed-snapshot-server.js';
 import { parseConfig } from '../lambdas/core/config/config.js';
 
+// The demo supports Node 20 as the CLI does; the deployed Lambdas run Node 22.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const SNAPSHOTS = join(import.meta.dirname, '..', 'demo', 'feeds');
 const FEEDS = [
   { file: 'wire.xml', outlet: 'Levant Wire' },

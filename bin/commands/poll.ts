@@ -67,5 +67,9 @@ function progressLine(event: PollEvent): string {
 function summary(report: CycleReport): string {
   const failed = report.feeds.filter((feed) => feed.status === 'failed').length;
   const unsent = report.unsent.length > 0 ? `, ${report.unsent.length} kept for the next cycle` : '';
-  return `\n${report.feeds.length} feeds polled (${failed} failed), ${report.sent.length} alerts sent${unsent}.\n`;
+  return `\n${plural(report.feeds.length, 'feed')} polled (${failed} failed), ${plural(report.sent.length, 'alert')} sent${unsent}.\n`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
