@@ -5,13 +5,31 @@
 import { Command } from 'commander';
 import { loadTopicFile } from '../lambdas/adapters/topic-file.js';
 import { measureExtraction } from './extract-throughput.js';
+import { measurePollCycle, type PollCycleRun } from './poll-cycle.js';
 import { measureWorstCases } from './worst-case.js';
 
-const options = new Command().option('--json', 'print one JSON object').parse().opts<{ json?: boolean }>();
+const options = new Command()
+  .option('--json', 'print one JSON object')
+  .option('--poll-profile <dir>', "write a CPU profile (--cpu-prof) of the 200-feed poll cycle's process to <dir>")
+  .parse()
+  .opts<{ json?: boolean; pollProfile?: string }>();
 
 const topic = loadTopicFile();
 const extraction = measureExtraction(topic);
 const worstCases = measureWorstCases(topic);
+// Progress goes to stderr; each cycle runs in a child process of its own (see bench/poll-cycle.ts).
+const poll = await measurePollCycle({
+  feeds: 200,
+  scaling: [10, 100, 1_000],
+  ...(options.pollProfile ? { mainExecArgv: ['--cpu-prof', `--cpu-prof-dir=${options.pollProfile}`] } : {}),
+});
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+const scalingFigures = (run: PollCycleRun) => ({
+  cycle_first_s: round(run.cycle_first_s, 2),
+  cycle_unchanged_s: round(run.cycle_unchanged_s, 3),
+  peak_rss_mb: round(run.peak_rss_mb, 0),
+  items_per_s: round(run.items / run.cycle_first_s, 0),
+});
 const figures = {
   extract_mb_s: Number(extraction.extract_mb_s.toFixed(2)),
   extract_vs_regex: Number(extraction.extract_vs_regex.toFixed(2)),
@@ -20,6 +38,26 @@ const figures = {
   extract_input_mb: Number(extraction.megabytes.toFixed(2)),
   extract_figures: extraction.figures,
   worst_case: worstCases,
+  poll_feeds: poll.main.feeds,
+  poll_items: poll.main.items,
+  cycle_first_s: round(poll.main.cycle_first_s, 2),
+  cycle_unchanged_s: round(poll.main.cycle_unchanged_s, 3),
+  parse_only_s: round(poll.parse_only_s, 3),
+  cycle_vs_parse: round(poll.main.cycle_first_s / poll.parse_only_s, 1),
+  unchanged_vs_first: round(poll.main.cycle_unchanged_s / poll.main.cycle_first_s, 4),
+  items_per_s: round(poll.main.items / poll.main.cycle_first_s, 0),
+  peak_rss_mb: round(poll.main.peak_rss_mb, 0),
+  baseline_rss_mb: round(poll.main.baseline_rss_mb, 0),
+  writes_first: poll.main.writes_first,
+  writes_unchanged: poll.main.writes_unchanged,
+  dynamodb_requests_first: poll.main.requests_first,
+  publishes_first: poll.main.publishes_first,
+  publishes_unchanged: poll.main.publishes_unchanged,
+  failed_feeds_first: poll.main.statuses_first.failed ?? 0,
+  not_modified_feeds_unchanged: poll.main.statuses_unchanged.unchanged ?? 0,
+  poll_scaling: Object.fromEntries(
+    [...poll.scaling, poll.main].sort((a, b) => a.feeds - b.feeds).map((run) => [String(run.feeds), scalingFigures(run)]),
+  ),
 };
 
 if (options.json) {
@@ -31,10 +69,35 @@ if (options.json) {
     ['extraction keeping every reason', `${figures.extract_with_reasons_mb_s} MB/s`, 'as explain reads'],
     ['bare regex scan', `${figures.regex_mb_s} MB/s`, ''],
     ['input', `${figures.extract_input_mb} MB, ${figures.extract_figures} figures`, ''],
+    [
+      `poll cycle, ${figures.poll_feeds} feeds`,
+      `${figures.cycle_first_s} s`,
+      `${figures.poll_items} items, fresh in-memory dynalite; ${figures.failed_feeds_first} feeds failed`,
+    ],
+    [
+      'poll cycle, nothing changed',
+      `${figures.cycle_unchanged_s} s`,
+      `${figures.unchanged_vs_first}x the first; ${figures.not_modified_feeds_unchanged} feeds answered 304`,
+    ],
+    ['rss-parser alone, same feeds', `${figures.parse_only_s} s`, `the cycle takes ${figures.cycle_vs_parse}x as long`],
+    ['poll items per second', `${figures.items_per_s} items/s`, 'first cycle'],
+    ['poll peak memory', `${figures.peak_rss_mb} MB RSS`, `child process, ${figures.baseline_rss_mb} MB before the cycle`],
+    [
+      'DynamoDB writes',
+      `${figures.writes_first} first, ${figures.writes_unchanged} then`,
+      `of ${Object.values(figures.dynamodb_requests_first).reduce((sum, count) => sum + count, 0)} requests in the first cycle`,
+    ],
+    ['alerts published', `${figures.publishes_first} first, ${figures.publishes_unchanged} then`, ''],
   ];
   for (const [name, value, goal] of rows) console.log(`${name.padEnd(32)} ${value.padEnd(24)} ${goal}`);
   console.log('\nhostile input            1 MB (s)   4 MB (s)   4 MB / 1 MB (linear is about 4)');
   for (const [name, { one_mb_s, four_mb_s, ratio }] of Object.entries(worstCases)) {
     console.log(`${name.padEnd(24)} ${String(one_mb_s).padStart(8)}   ${String(four_mb_s).padStart(8)}   ${ratio}`);
+  }
+  console.log('\npoll cycle scaling       first (s)   unchanged (s)   peak RSS (MB)   items/s');
+  for (const [feeds, run] of Object.entries(figures.poll_scaling)) {
+    console.log(
+      `${`${feeds} feeds`.padEnd(24)} ${String(run.cycle_first_s).padStart(9)}   ${String(run.cycle_unchanged_s).padStart(13)}   ${String(run.peak_rss_mb).padStart(13)}   ${run.items_per_s}`,
+    );
   }
 }
