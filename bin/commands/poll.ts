@@ -53,7 +53,7 @@ function progressLine(event: PollEvent): string {
       if (report.status === 'failed') return `  x ${report.feed}: ${report.error}\n`;
       if (report.status === 'unchanged') return `  = ${report.feed}: unchanged\n`;
       if (report.status === 'waiting') return `  . ${report.feed}: not due yet\n`;
-      return `  + ${report.feed}: ${report.items} items, ${report.read} new or revised, ${report.relevant} about the story, ${report.figures} figures${report.error ? ` (${report.error})` : ''}\n`;
+      return `  + ${report.feed}: ${report.items} items, ${report.relevant} about the story (${report.read} new or revised), ${report.figures} figures${report.error ? ` (${report.error})` : ''}\n`;
     }
     case 'alert_failed':
       return `  ! alert ${event.alert.id} not sent (kept for the next cycle): ${event.error}\n`;

@@ -133,10 +133,17 @@ describe('feed state and items', () => {
     expect((await store.listFeedStates()).items).toEqual([state]);
   });
 
-  it('remembers an item with its content hash', async () => {
-    const item = { key: 'guid:lw-1', contentHash: 'h1', feedUrl: 'https://levantwire.example/rss', seenAt: '2026-02-01T00:00:00.000Z' };
-    await store.saveSeenItem(item);
-    expect(await store.seenItem('guid:lw-1')).toEqual(item);
-    expect(await store.seenItem('guid:other')).toBeUndefined();
+  it('remembers items with their content hash, looked up in batches', async () => {
+    const items = Array.from({ length: 130 }, (_, i) => ({
+      key: `guid:lw-${i}`,
+      contentHash: `h${i}`,
+      feedUrl: 'https://levantwire.example/rss',
+      seenAt: '2026-02-01T00:00:00.000Z',
+    }));
+    await store.saveSeenItems(items);
+    const found = await store.seenItems([...items.map((item) => item.key), 'guid:other', 'guid:lw-0']);
+    expect(found.size).toBe(130);
+    expect(found.get('guid:lw-129')).toEqual(items[129]);
+    expect(found.has('guid:other')).toBe(false);
   });
 });

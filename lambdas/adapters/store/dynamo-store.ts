@@ -1,4 +1,6 @@
 import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
   ConditionalCheckFailedException,
   DeleteItemCommand,
   DynamoDBClient,
@@ -7,6 +9,10 @@ import {
   QueryCommand,
   UpdateItemCommand,
   type AttributeValue,
+  type BatchGetItemCommandOutput,
+  type BatchWriteItemCommandOutput,
+  type KeysAndAttributes,
+  type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import type { Alert } from '../../core/alert/alert.js';
@@ -30,6 +36,13 @@ const FEED = 'FEED';
 const ITEM = 'ITEM';
 const CLAIM = 'CLAIM';
 const PAGE_SIZE = 100;
+/** DynamoDB's own limits on one batch request. */
+const BATCH_GET_MAX = 100;
+const BATCH_WRITE_MAX = 25;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+}
 
 type Item = Record<string, AttributeValue>;
 
@@ -160,9 +173,35 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
     saveFeedState: async (state) => {
       await put({ ...key(FEED, state.url), doc: doc(state) });
     },
-    seenItem: async (itemKey) => read<SeenItem>(await get(ITEM, itemKey)),
-    saveSeenItem: async (item) => {
-      await put({ ...key(ITEM, item.key), doc: doc(item) });
+    async seenItems(keys) {
+      const found = new Map<string, SeenItem>();
+      for (const chunk of chunks([...new Set(keys)], BATCH_GET_MAX)) {
+        let request: Record<string, KeysAndAttributes> | undefined = {
+          [tableName]: { Keys: chunk.map((itemKey) => key(ITEM, itemKey)), ConsistentRead: true },
+        };
+        // DynamoDB may answer part of a batch and hand back the rest to ask again.
+        while (request && Object.keys(request).length > 0) {
+          const result: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: request }));
+          for (const item of result.Responses?.[tableName] ?? []) {
+            const seen = read<SeenItem>(item);
+            if (seen) found.set(seen.key, seen);
+          }
+          request = result.UnprocessedKeys;
+        }
+      }
+      return found;
+    },
+
+    async saveSeenItems(items) {
+      for (const chunk of chunks(items, BATCH_WRITE_MAX)) {
+        let request: Record<string, WriteRequest[]> | undefined = {
+          [tableName]: chunk.map((item) => ({ PutRequest: { Item: { ...key(ITEM, item.key), doc: doc(item) } } })),
+        };
+        while (request && Object.keys(request).length > 0) {
+          const result: BatchWriteItemCommandOutput = await client.send(new BatchWriteItemCommand({ RequestItems: request }));
+          request = result.UnprocessedItems;
+        }
+      }
     },
     series: async (seriesKey: SeriesKey) => read<SeriesState>(await get(SERIES, seriesId(seriesKey))),
 

@@ -7,7 +7,7 @@ import type { FeedConfig, FeedItem, FeedState } from '../feed/feed.js';
 import { FeedFetchError } from '../feed/feed.js';
 import { contentHash, itemKey, storyId } from '../feed/item-identity.js';
 import type { RelevanceCheck } from '../relevance/relevance.js';
-import type { Observation } from '../series/series.js';
+import { seriesId, type Observation, type SeriesState } from '../series/series.js';
 import type { MetricKind } from '../topic/topic.js';
 import type { Clock, FeedFetcher, FeedParser, OpsMessage, PageReader, Publisher, Store } from './ports.js';
 
@@ -37,7 +37,7 @@ export interface FeedReport {
   feed: string;
   status: 'fetched' | 'unchanged' | 'waiting' | 'failed';
   items: number;
-  /** Items new or revised since the last cycle. */
+  /** Items about the story that are new or revised since the last cycle. */
   read: number;
   relevant: number;
   figures: number;
@@ -67,9 +67,9 @@ const PUBLISH_LEASE_MS = 5 * 60_000;
  */
 export async function runPollCycle(deps: PollDependencies, feeds: FeedConfig[]): Promise<CycleReport> {
   const report: CycleReport = { feeds: [], sent: [], unsent: [], ops: [] };
-  const extracted = new Map<string, Promise<Figure[]>>();
+  const cycle: CycleMemory = { extracted: new Map(), series: new Map() };
   await forEachLimited(feeds, deps.config.fetch.concurrency, async (feed) => {
-    const feedReport = await pollFeed(deps, feed, extracted, report.ops);
+    const feedReport = await pollFeed(deps, feed, cycle, report.ops);
     report.feeds.push(feedReport);
     deps.onEvent?.({ type: 'feed', report: feedReport });
   });
@@ -77,12 +77,15 @@ export async function runPollCycle(deps: PollDependencies, feeds: FeedConfig[]):
   return report;
 }
 
-async function pollFeed(
-  deps: PollDependencies,
-  feed: FeedConfig,
-  extracted: Map<string, Promise<Figure[]>>,
-  ops: OpsMessage[],
-): Promise<FeedReport> {
+/** What one cycle remembers across its feeds. */
+interface CycleMemory {
+  /** Syndicated copies share a story: its figures are read once per cycle, each copy still a source. */
+  extracted: Map<string, Promise<Figure[]>>;
+  /** Series as this cycle last read or wrote them; a commit that finds one moved reads it again. */
+  series: Map<string, SeriesState | undefined>;
+}
+
+async function pollFeed(deps: PollDependencies, feed: FeedConfig, cycle: CycleMemory, ops: OpsMessage[]): Promise<FeedReport> {
   const now = deps.clock.now();
   const state: FeedState = (await deps.store.feedState(feed.url)) ?? { url: feed.url, consecutiveFailures: 0 };
   const empty = { feed: feed.url, items: 0, read: 0, relevant: 0, figures: 0 };
@@ -95,13 +98,7 @@ async function pollFeed(
       return { ...empty, status: 'unchanged' };
     }
     const parsed = await deps.parser.parse(outcome.body);
-    const counts = { read: 0, relevant: 0, figures: 0 };
-    for (const item of parsed.items) {
-      const result = await readItem(deps, feed, item, extracted);
-      counts.read += result.read ? 1 : 0;
-      counts.relevant += result.relevant ? 1 : 0;
-      counts.figures += result.figures;
-    }
+    const counts = await readItems(deps, feed, parsed.items, cycle);
     await recover(deps, state, now, ops, {
       ...(outcome.etag ? { etag: outcome.etag } : {}),
       ...(outcome.lastModified ? { lastModified: outcome.lastModified } : {}),
@@ -161,34 +158,40 @@ async function sendOps(deps: PollDependencies, ops: OpsMessage[], message: OpsMe
   }
 }
 
-async function readItem(
+/**
+ * Reads the feed's items about the story that are new or revised since they were last read. Only
+ * those are remembered (other news costs a relevance test per cycle, and no storage), and they are
+ * looked up and marked in one batch each, the marks written only once their figures are recorded.
+ */
+async function readItems(
   deps: PollDependencies,
   feed: FeedConfig,
-  item: FeedItem,
-  extracted: Map<string, Promise<Figure[]>>,
-): Promise<{ read: boolean; relevant: boolean; figures: number }> {
-  const key = itemKey(item);
-  const hash = contentHash(item);
-  const seen = await deps.store.seenItem(key);
-  if (seen?.contentHash === hash) return { read: false, relevant: false, figures: 0 };
+  items: FeedItem[],
+  cycle: CycleMemory,
+): Promise<{ read: number; relevant: number; figures: number }> {
+  const relevant = new Map<string, { item: FeedItem; hash: string }>();
+  for (const item of items) {
+    if (deps.isRelevant([item.title ?? '', item.content ?? item.summary ?? ''].join('\n\n')).relevant) {
+      relevant.set(itemKey(item), { item, hash: contentHash(item) });
+    }
+  }
+  const seen = await deps.store.seenItems([...relevant.keys()]);
+  const fresh = [...relevant].filter(([key, { hash }]) => seen.get(key)?.contentHash !== hash);
   const now = deps.clock.now().toISOString();
-  const body = item.content ?? item.summary ?? '';
-  const relevant = deps.isRelevant([item.title ?? '', body].join('\n\n')).relevant;
   let figures = 0;
-  if (relevant) {
+  for (const [, { item }] of fresh) {
     const story = storyId(item);
-    // Syndicated copies share a story: its figures are read once per cycle, each copy still a source.
-    let reading = extracted.get(story);
+    let reading = cycle.extracted.get(story);
     if (!reading) {
       reading = extractItem(deps, item);
-      extracted.set(story, reading);
+      cycle.extracted.set(story, reading);
     }
     const found = await reading;
-    figures = found.length;
-    for (const figure of found) await record(deps, toObservation(feed, item, figure, story, now));
+    figures += found.length;
+    for (const figure of found) await record(deps, cycle, toObservation(feed, item, figure, story, now));
   }
-  await deps.store.saveSeenItem({ key, contentHash: hash, feedUrl: feed.url, seenAt: now });
-  return { read: true, relevant, figures };
+  await deps.store.saveSeenItems(fresh.map(([key, { hash }]) => ({ key, contentHash: hash, feedUrl: feed.url, seenAt: now })));
+  return { read: fresh.length, relevant: relevant.size, figures };
 }
 
 async function extractItem(deps: PollDependencies, item: FeedItem): Promise<Figure[]> {
@@ -243,12 +246,16 @@ function toObservation(feed: FeedConfig, item: FeedItem, figure: Figure, story: 
   };
 }
 
-/** Reads the series, decides, commits; when another run moved the series meanwhile, decides again from what it wrote. */
-async function record(deps: PollDependencies, observation: Observation): Promise<void> {
+/** Decides and commits against the series as last known; when another run moved it meanwhile, reads it and decides again. */
+async function record(deps: PollDependencies, cycle: CycleMemory, observation: Observation): Promise<void> {
+  const id = seriesId(observation);
   for (let attempt = 0; attempt < MAX_COMMIT_TRIES; attempt += 1) {
-    const series = await deps.store.series(observation);
+    if (attempt > 0 || !cycle.series.has(id)) cycle.series.set(id, await deps.store.series(observation));
+    const series = cycle.series.get(id);
     const decision = decide(series, observation, deps.kindOf(observation.metric), deps.config);
-    const result = await deps.store.commit(planChange(series, observation, decision, deps.clock.now().toISOString()));
+    const change = planChange(series, observation, decision, deps.clock.now().toISOString());
+    const result = await deps.store.commit(change);
+    if (result === 'committed' && change.series) cycle.series.set(id, change.series);
     if (result !== 'conflict') return;
   }
   throw new Error(`series ${observation.metric} kept moving under ${MAX_COMMIT_TRIES} attempts to record a figure`);

@@ -52,8 +52,9 @@ export interface Page<T> {
 export interface Store {
   feedState(url: string): Promise<FeedState | undefined>;
   saveFeedState(state: FeedState): Promise<void>;
-  seenItem(key: string): Promise<SeenItem | undefined>;
-  saveSeenItem(item: SeenItem): Promise<void>;
+  /** The items among `keys` already read, by key: one request per hundred keys. */
+  seenItems(keys: string[]): Promise<Map<string, SeenItem>>;
+  saveSeenItems(items: SeenItem[]): Promise<void>;
   series(key: SeriesKey): Promise<SeriesState | undefined>;
   /**
    * Writes an observation, the series it moves and the alert it raises, all or nothing.
