@@ -5,6 +5,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -38,6 +39,13 @@ const STEP_TIMES = [
 const ARTICLE_PAGE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'feeds', 'article-page.html'), 'utf8');
 const HEADLINE_FEED = (link: string) =>
   `<rss version="2.0"><channel><title>The Gulf Daily</title><item><title>Another 600 IS detainees moved to Iraq</title><link>${link}</link><guid>gd-600</guid><pubDate>Sun, 01 Feb 2026 16:30:00 GMT</pubDate><description>Iraqi officials give the new total.</description></item></channel></rss>`;
+
+/** 64 MB of zeros in a few dozen kilobytes. */
+const GZIP_BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+const LAUGHS =
+  '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
+  '<rss version="2.0"><channel><title>&c;</title><item><title>&c;</title></item></channel></rss>';
+const CROWDED = `<rss version="2.0"><channel><title>crowded</title>${'<item><title>W</title></item>'.repeat(100_000)}</channel></rss>`;
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
 
@@ -237,6 +245,30 @@ describe('bad feeds', () => {
       else if (path === '/headlines')
         response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(HEADLINE_FEED(badUrl('/article')));
       else if (path === '/article') response.writeHead(200, { 'content-type': 'text/html' }).end(ARTICLE_PAGE);
+      else if (path === '/silent')
+        request.socket.setTimeout(0); // never answers
+      else if (path === '/endless') {
+        response.writeHead(200, { 'content-type': 'application/rss+xml' });
+        response.write('<rss version="2.0"><channel><title>endless</title>');
+        const drip = setInterval(() => response.write('<item><title>x</title></item>'), 50);
+        response.on('close', () => clearInterval(drip));
+      } else if (path === '/huge') {
+        response.writeHead(200, { 'content-type': 'application/rss+xml' });
+        const chunk = Buffer.alloc(1024 * 1024, 'a');
+        let sent = 0;
+        const pump = () => {
+          while (sent < 50 && response.write(chunk)) sent += 1;
+          if (sent < 50) response.once('drain', pump);
+          else response.end();
+        };
+        response.on('error', () => undefined);
+        pump();
+      } else if (path === '/bomb')
+        response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(GZIP_BOMB);
+      else if (path === '/loop') response.writeHead(302, { location: '/loop-back' }).end();
+      else if (path === '/loop-back') response.writeHead(302, { location: '/loop' }).end();
+      else if (path === '/laughs') response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(LAUGHS);
+      else if (path === '/crowded') response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(CROWDED);
       else response.writeHead(500).end();
     });
     await new Promise<void>((resolve) => bad.listen(0, '127.0.0.1', () => resolve()));
@@ -265,6 +297,31 @@ describe('bad feeds', () => {
       '/busy': expect.stringContaining('429'),
     });
     expect(publisher.alerts.map(describeAlert)).toEqual(['new detainees_transferred 150', 'new transfer_planned 7000']);
+  });
+
+  it('reports hostile feeds the same way: silence, an endless body, 50 MB, a gzip bomb, a redirect loop, entity expansion', async () => {
+    server.show(join(SNAPSHOTS, 'step-1'));
+    now = new Date(STEP_TIMES[0]!);
+    const hostile = ['/silent', '/endless', '/huge', '/bomb', '/loop', '/laughs'].map((path) => ({ url: badUrl(path) }));
+    const report = await runPollCycle(dependencies(), [...hostile, ...storyFeeds()]);
+    const errors = Object.fromEntries(
+      report.feeds.filter((feed) => feed.status === 'failed').map((feed) => [new URL(feed.feed).pathname, feed.error]),
+    );
+    expect(errors).toEqual({
+      '/silent': expect.stringContaining('timed out'),
+      '/endless': expect.stringContaining('timed out'),
+      '/huge': expect.stringContaining('larger than'),
+      '/bomb': expect.stringContaining('larger than'),
+      '/loop': expect.stringContaining('redirect loop'),
+      '/laughs': expect.stringMatching(/^not a readable RSS or Atom feed/),
+    });
+    expect(publisher.alerts.map(describeAlert)).toEqual(['new detainees_transferred 150', 'new transfer_planned 7000']);
+  });
+
+  it('reads the first items of a feed of 100,000 and reports the cut', async () => {
+    now = new Date(STEP_TIMES[0]!);
+    const [feed] = (await runPollCycle(dependencies(), [{ url: badUrl('/crowded') }])).feeds;
+    expect(feed).toMatchObject({ status: 'fetched', items: 1000, error: 'feed has 100000 items; read the first 1000' });
   });
 
   it("reads a headline-only item's linked page, and the figures in its main text", async () => {
