@@ -1,0 +1,59 @@
+/** Sending the alerts stored and not yet sent, each claimed first so that overlapping runs send it once. */
+import type { Alert } from '../alert/alert.js';
+import type { CycleReport, PollDependencies } from './poll-cycle.js';
+
+/** How long a run may hold the right to publish an alert: far longer than one publish takes. */
+const PUBLISH_LEASE_MS = 5 * 60_000;
+
+/**
+ * Sends what is stored and not yet sent: each alert on its own, or, with a digest window, the
+ * urgent ones at once and the others together once the oldest has waited a whole window.
+ */
+export async function publishPending(deps: PollDependencies, report: CycleReport): Promise<void> {
+  const pending = await deps.store.pendingAlerts();
+  const { windowMinutes, immediateChanges, immediateMagnitude } = deps.config.digest;
+  if (windowMinutes === 0) {
+    for (const alert of pending) await send(deps, report, [alert], () => deps.publisher.publish(alert));
+    return;
+  }
+  const urgent = (alert: Alert) =>
+    immediateChanges.includes(alert.type) || (immediateMagnitude !== undefined && magnitude(alert) >= immediateMagnitude);
+  for (const alert of pending.filter(urgent)) await send(deps, report, [alert], () => deps.publisher.publish(alert));
+  const held = pending.filter((alert) => !urgent(alert));
+  const oldest = held[0];
+  if (!oldest || deps.clock.now().getTime() - Date.parse(oldest.createdAt) < windowMinutes * 60_000) return;
+  await send(deps, report, held, (claimed) => deps.publisher.publishDigest(claimed));
+}
+
+function magnitude(alert: Alert): number {
+  return alert.previous && alert.type !== 'new' ? Math.abs(alert.current.value - alert.previous.value) : alert.current.value;
+}
+
+/** Claims the alerts, publishes those it holds, then marks them sent; on failure gives them back for the next cycle. */
+async function send(
+  deps: PollDependencies,
+  report: CycleReport,
+  alerts: Alert[],
+  publish: (claimed: Alert[]) => Promise<void>,
+): Promise<void> {
+  const now = deps.clock.now();
+  const leaseEnd = new Date(now.getTime() + PUBLISH_LEASE_MS).toISOString();
+  const claimed: Alert[] = [];
+  for (const alert of alerts) if (await deps.store.claimAlert(alert, now.toISOString(), leaseEnd)) claimed.push(alert);
+  if (claimed.length === 0) return;
+  try {
+    await publish(claimed);
+  } catch (error) {
+    for (const alert of claimed) {
+      await deps.store.releaseAlert(alert);
+      report.unsent.push(alert);
+      deps.onEvent?.({ type: 'alert_failed', alert, error: (error as Error).message });
+    }
+    return;
+  }
+  for (const alert of claimed) {
+    await deps.store.markAlertSent(alert, deps.clock.now().toISOString());
+    report.sent.push(alert);
+    deps.onEvent?.({ type: 'alert_sent', alert });
+  }
+}

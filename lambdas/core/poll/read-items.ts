@@ -1,0 +1,114 @@
+/** A fetched feed's items: relevance, extraction (with the linked page of a short entry), and each figure recorded against its series. */
+import { decide, planChange } from '../diff/diff.js';
+import type { Figure } from '../extract/figure.js';
+import type { FeedConfig, FeedItem } from '../feed/feed.js';
+import { contentHash, itemKey, storyId } from '../feed/item-identity.js';
+import { seriesId, type Observation } from '../series/series.js';
+import type { CycleMemory, PollDependencies } from './poll-cycle.js';
+
+/** A short feed entry (headline and a line) is worth fetching the linked page for. */
+const SHORT_ENTRY_CHARACTERS = 400;
+/** Another run moving the same series at the same moment: decide again, a few times at most. */
+const MAX_COMMIT_TRIES = 5;
+/**
+ * Reads the feed's items about the story that are new or revised since they were last read. Only
+ * those are remembered (other news costs a relevance test per cycle, and no storage), and they are
+ * looked up and marked in one batch each, the marks written only once their figures are recorded.
+ */
+export async function readItems(
+  deps: PollDependencies,
+  feed: FeedConfig,
+  items: FeedItem[],
+  cycle: CycleMemory,
+): Promise<{ read: number; relevant: number; figures: number }> {
+  const relevant = new Map<string, { item: FeedItem; hash: string }>();
+  for (const item of items) {
+    if (deps.isRelevant([item.title ?? '', item.content ?? item.summary ?? ''].join('\n\n')).relevant) {
+      relevant.set(itemKey(item), { item, hash: contentHash(item) });
+    }
+  }
+  const seen = await deps.store.seenItems([...relevant.keys()]);
+  const fresh = [...relevant].filter(([key, { hash }]) => seen.get(key)?.contentHash !== hash);
+  const now = deps.clock.now().toISOString();
+  let figures = 0;
+  for (const [, { item }] of fresh) {
+    const story = storyId(item);
+    let reading = cycle.extracted.get(story);
+    if (!reading) {
+      reading = extractItem(deps, item);
+      cycle.extracted.set(story, reading);
+    }
+    const found = await reading;
+    figures += found.length;
+    for (const figure of found) await record(deps, cycle, toObservation(feed, item, figure, story, now));
+  }
+  await deps.store.saveSeenItems(fresh.map(([key, { hash }]) => ({ key, contentHash: hash, feedUrl: feed.url, seenAt: now })));
+  return { read: fresh.length, relevant: relevant.size, figures };
+}
+
+async function extractItem(deps: PollDependencies, item: FeedItem): Promise<Figure[]> {
+  const published = item.published;
+  const fromFeed = deps.extract({
+    ...(item.title ? { title: item.title } : {}),
+    text: item.content ?? item.summary ?? '',
+    ...(published ? { published } : {}),
+  }).figures;
+  const short = (item.content ?? item.summary ?? '').length < SHORT_ENTRY_CHARACTERS;
+  if (!short || !deps.config.readLinkedPages || !deps.pageReader || !item.link) return distinct(fromFeed);
+  try {
+    const page = await deps.fetcher.fetchPage(item.link);
+    const text = deps.pageReader.mainText(page.body, page.url);
+    const fromPage = text ? deps.extract({ text, ...(published ? { published } : {}) }).figures : [];
+    return distinct([...fromFeed, ...fromPage]);
+  } catch {
+    // The feed's own words still count when the linked page cannot be read.
+    return distinct(fromFeed);
+  }
+}
+
+/** One figure per (metric, facility, value, bound, increment, as_of) in an item: a headline and its body say it once. */
+function distinct(figures: Figure[]): Figure[] {
+  const seen = new Set<string>();
+  return figures.filter((figure) => {
+    const key = [figure.metric, figure.facility, figure.value, figure.bound, figure.increment, figure.as_of].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function outletOf(feed: FeedConfig): string {
+  return feed.outlet ?? new URL(feed.url).hostname.replace(/^www\./, '');
+}
+
+function toObservation(feed: FeedConfig, item: FeedItem, figure: Figure, story: string, now: string): Observation {
+  return {
+    metric: figure.metric,
+    ...(figure.facility !== undefined ? { facility: figure.facility } : {}),
+    value: figure.value,
+    bound: figure.bound,
+    ...(figure.increment ? { increment: true } : {}),
+    ...(figure.as_of !== undefined ? { as_of: figure.as_of } : {}),
+    quote: figure.quote,
+    link: item.link ?? feed.url,
+    outlet: outletOf(feed),
+    published: item.published ?? now,
+    storyId: story,
+    observedAt: now,
+  };
+}
+
+/** Decides and commits against the series as last known; when another run moved it meanwhile, reads it and decides again. */
+async function record(deps: PollDependencies, cycle: CycleMemory, observation: Observation): Promise<void> {
+  const id = seriesId(observation);
+  for (let attempt = 0; attempt < MAX_COMMIT_TRIES; attempt += 1) {
+    if (attempt > 0 || !cycle.series.has(id)) cycle.series.set(id, await deps.store.series(observation));
+    const series = cycle.series.get(id);
+    const decision = decide(series, observation, deps.kindOf(observation.metric), deps.config);
+    const change = planChange(series, observation, decision, deps.clock.now().toISOString());
+    const result = await deps.store.commit(change);
+    if (result === 'committed' && change.series) cycle.series.set(id, change.series);
+    if (result !== 'conflict') return;
+  }
+  throw new Error(`series ${observation.metric} kept moving under ${MAX_COMMIT_TRIES} attempts to record a figure`);
+}
