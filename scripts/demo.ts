@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pollOnce } from '../bin/commands/poll.js';
 import { queryStore } from '../bin/commands/query.js';
-import { serveFeedSnapshots } from '../lambdas/adapters/feed-snapshot-server.js';
+import { serveFeedSnapshots } from './feed-snapshot-server.js';
 import { parseConfig } from '../lambdas/core/config/config.js';
 
 // The demo supports Node 20 as the CLI does; the deployed Lambdas run Node 22.

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../support/cli.js';
-import { serveFeedSnapshots, type SnapshotServer } from '../../lambdas/adapters/feed-snapshot-server.js';
+import { serveFeedSnapshots, type SnapshotServer } from '../../scripts/feed-snapshot-server.js';
 
 const lines = (stdout: string) =>
   stdout

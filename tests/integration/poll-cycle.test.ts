@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { serveFeedSnapshots, type SnapshotServer } from '../../lambdas/adapters/feed-snapshot-server.js';
+import { serveFeedSnapshots, type SnapshotServer } from '../../scripts/feed-snapshot-server.js';
 import { createDynamoStore } from '../../lambdas/adapters/store/dynamo-store.js';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../lambdas/adapters/store/embedded-dynamodb.js';
 import { ensureTable } from '../../lambdas/adapters/store/table.js';

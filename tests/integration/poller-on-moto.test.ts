@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { serveFeedSnapshots, type SnapshotServer } from '../../lambdas/adapters/feed-snapshot-server.js';
+import { serveFeedSnapshots, type SnapshotServer } from '../../scripts/feed-snapshot-server.js';
 import { ensureTable } from '../../lambdas/adapters/store/table.js';
 import { MOTO_SETUP_TIMEOUT_MS, startMotoServer, type MotoServer } from '../support/moto-server.js';
 import { createQueue, drainQueue, type SqsQueue } from '../support/sqs-over-http.js';
