@@ -1293,3 +1293,36 @@ describe('questions, fact boxes and asides in explainers', () => {
     expectNoFigure('The guard, 26, says he has not been paid since the detainees were moved to Iraq.', '26');
   });
 });
+
+describe('corrections, translated statements and wholes with their parts', () => {
+  it('gives no figure for a number a correction says was misstated', () => {
+    expectNoFigure('CORRECTION: An earlier version misstated the number of IS detainees moved to Iraq as 4,800.', '4,800');
+  });
+
+  it('reads "between 50 and 60 countries" as at most 60 origins', () => {
+    expect(figuresIn('The men brought from Syria come from between 50 and 60 countries, an Iraqi official estimated.')).toEqual([
+      { metric: 'detainee_nationalities', value: 60, bound: 'at_most' },
+    ]);
+  });
+
+  it('gives no figure for a last group still to come', () => {
+    expectNoFigure('Iraq will accept a last group of about 400 detainees from Syria next week, a spokesman said.', '400');
+  });
+
+  it('reads escapees returned "to the grip of justice" as recaptured', () => {
+    expect(figuresIn('The units were able to return 214 of the elements who fled the Shaddadi prison to the grip of justice.')).toEqual([
+      { metric: 'recaptured', value: 214, bound: 'exact', facility: 'al-Shaddadi' },
+    ]);
+  });
+
+  it('reads a whole by its own noun when its parts follow ("of whom")', () => {
+    expect(
+      figuresIn(
+        'The total of the fugitives from the Shaddadi prison amounted to 1,300 fugitives, of whom 1,012 were returned to the grip of justice.',
+      ),
+    ).toEqual([
+      { metric: 'escaped', value: 1300, bound: 'exact', facility: 'al-Shaddadi' },
+      { metric: 'recaptured', value: 1012, bound: 'exact', facility: 'al-Shaddadi' },
+    ]);
+  });
+});

@@ -12,6 +12,8 @@ const WHOLE_OF_A_PART =
 const BRING_FORM = /^(?:brought|bringing|brings|bring)$/;
 const TO_THE_NUMBER = /^\s+to\s+(?:(?:some|about|around|nearly|almost|roughly|more than|over|approximately)\s+)?$/;
 const BY_AGENT = /^\s+by\b/;
+/** "1,300 fugitives, of whom 1,012...": what follows the noun is about a part of this number. */
+const PARTS_FOLLOW = /^\s*,?\s*(?:of|among) (?:whom|which)\b/;
 /** "81 of the 1,500 who escaped had been recaptured": the verb of 81 is the finite one. */
 const PARTITIVE_OF = /^\s+of the\b/;
 
@@ -90,8 +92,8 @@ export function chooseCue(
       !inClosedAside(context, hit, mention),
   );
   const inClause = cues.filter((hit) => hit.start >= clause[0] && hit.end <= clause[1]);
-  // "1,000 of 1,500 escapees recaptured": the whole is what its own noun says.
-  if (WHOLE_OF_A_PART.test(context.lower.slice(Math.max(0, mention.start - 40), mention.start))) {
+  // "1,000 of 1,500 escapees recaptured", "1,300 fugitives, of whom 1,012 were returned": the whole is what its own noun says.
+  if (WHOLE_OF_A_PART.test(context.lower.slice(Math.max(0, mention.start - 40), mention.start)) || PARTS_FOLLOW.test(afterNoun)) {
     const ownNoun = cues.find((hit) => hit.weak && hit.start >= mention.end && hit.end <= noun.end);
     if (ownNoun) return ownNoun;
   }

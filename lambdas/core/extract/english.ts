@@ -44,7 +44,7 @@ export const LEAD_IN = /(?:\b(?:a total of|a combined|total of|the|a|an|of|to|at
 
 /** A planned or possible action, not one done: "could be moved", "plans to transfer". */
 export const MODAL =
-  /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) (?:to|for)|ready to|readies|readying|willing to|scheduled|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|slated|unlikely|likely|bracing|braces|brace for|talk(?:s|ed|ing)? (?:of|about)|spoke of|speak(?:s|ing)? of|eyes|eyeing|mulls|mulling|weighs|weighing|consider(?:s|ing)?|projects|projected|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
+  /\b(?:could|would|will|shall|may|might|can|to be|plans? to|planned|planning|expects? to|expected|set to|aims? to|aiming|intends? to|intention|agreed to|agrees to|is to|are to|prepar(?:e|es|ed|ing) (?:to|for)|ready to|readies|readying|willing to|scheduled|earmarked|eventually|ultimately|target|goal|proposal|proposed|envisag\w*|pledged to|commit(?:ted)? to|slated|unlikely|likely|bracing|braces|brace for|talk(?:s|ed|ing)? (?:of|about)|spoke of|speak(?:s|ing)? of|eyes|eyeing|mulls|mulling|weighs|weighing|consider(?:s|ing)?|projects|projected|seeks? to|hopes? to|wants? to|would-be|prospective|potential|possible)\b/;
 
 /** The clause reports a claim as false, or the action as not having happened. */
 export const DENIAL_AFTER =
@@ -53,12 +53,12 @@ export const DENIAL_AFTER =
 export const COUNTER_CLAIM =
   /,\s+(?:putting|saying|adding|but|instead|while)\b|\b(?:put|puts|putting) the (?:number|figure|toll|total)\b|\bsaid (?:that )?only\b|\bsaid\b/;
 export const DENIAL =
-  /\b(?:denied|denies|deny|denying|dismissed|rejected|refuted|false|untrue|not true|baseless|unfounded|no evidence|debunked|rumou?rs?)\b/;
+  /\b(?:denied|denies|deny|denying|dismissed|rejected|refuted|false|untrue|not true|baseless|unfounded|no evidence|debunked|rumou?rs?|misstated|misreported|wrongly (?:said|stated|reported|gave)|incorrectly (?:said|stated|reported|gave))\b/;
 export const NEGATED_ACTION = /\b(?:not|never|no|none|n't|neither|nor|refus\w*|declin\w*)\b[^,;]{0,30}$/;
 
 /** A batch on top of a total: "another 250", "a further 300", "in the past 48 hours". */
 export const INCREMENT_BEFORE =
-  /\b(?:another|a further|further|an additional|additional|a new batch of|new batch of|the latest|latest|a fresh|fresh|the (?:second|third|fourth|fifth|sixth|next|new|latest|most recent) (?:batch|group|convoy|wave|tranche|round|airlift|flight) of|a (?:(?:second|third|fourth|fifth|sixth|new|fresh) )?(?:batch|group|convoy|wave|tranche|round|airlift|flight) of|(?:flights?|planes?|aircraft|convoys?|bus(?:es)?|trucks?|sorties|helicopters?) (?:carrying|ferrying|transporting))\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately)\s+)?$/;
+  /\b(?:another|a further|further|an additional|additional|a new batch of|new batch of|the latest|latest|a fresh|fresh|the (?:second|third|fourth|fifth|sixth|next|new|latest|most recent) (?:batch|group|convoy|wave|tranche|round|airlift|flight) of|a (?:(?:second|third|fourth|fifth|sixth|new|fresh|last|final) )?(?:batch|group|convoy|wave|tranche|round|airlift|flight) of|(?:flights?|planes?|aircraft|convoys?|bus(?:es)?|trucks?|sorties|helicopters?) (?:carrying|ferrying|transporting))\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately)\s+)?$/;
 export const INCREMENT_AFTER = /^\s+(?:more|additional|further|others?)\b/;
 export const INCREMENT_WINDOW =
   /\b(?:in|over|during|within) the (?:past|last|previous) (?:year|month|week|day|few (?:days|weeks|months))\b|\b(?:in|over|within|during) the (?:past|last|previous) (?:\d+|[\w-]+) (?:hours?|days?|weeks?)\b|\b(?:in|on|with|by) (?:the|a|its|their) (?:latest|new|second|third|fourth|fifth|sixth|next|most recent|fresh|fifteenth) (?:airlift|convoy|round|group|flight|batch|transfer|wave|tranche|repatriation round|operation)\b|\b(?:the|a) (?:second|third|fourth|fifth|latest|new) (?:such )?(?:airlift|flight|batch|convoy|round|group)\b|(?<!\bas of )(?<!\bby )\b(?:today|that day|this week|this month)\b/;
@@ -192,7 +192,7 @@ export const OF_ITS_NATIONALS = /^\s+of (?:its|their|his|her) (?:own )?(?:nation
 
 /** A count of countries is of the detainees' origins only as "from 60 countries", "of 57 countries". */
 export const ORIGIN_BEFORE =
-  /\b(?:from|of|representing|represent|represents|spanning|span|across|hail(?:ing)? from)\s+(?:(?:some|about|around|more than|over|at least|nearly|roughly|up to|approximately|an estimated|as many as|almost|close to|no fewer than|no less than|upwards of|in excess of|well over|just over|a little over)\s+)?$/;
+  /\b(?:from|of|representing|represent|represents|spanning|span|across|hail(?:ing)? from)\s+(?:(?:some|about|around|more than|over|at least|nearly|roughly|up to|approximately|an estimated|as many as|almost|close to|no fewer than|no less than|upwards of|in excess of|well over|just over|a little over|between)\s+)?$/;
 /** "60 countries have citizens among the detainees": the countries are where detainees come from. */
 export const ORIGIN_AFTER =
   /^\s+(?:(?:have|had|with|whose) )?(?:citizens|nationals|people|detainees|fighters|residents) (?:are |were )?(?:among|in|held|detained)\b/;

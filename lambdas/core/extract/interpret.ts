@@ -265,6 +265,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     if (cueRole === 'moved') return { dropped: 'a move between prisons inside the region' };
   }
   if (role === 'escaped' && LAWFUL_RELEASE.test(clauseText)) return { dropped: 'a lawful release, not an escape' };
+  // "returned 214 of those who fled the prison": escapees brought back are recaptured, not repatriated.
+  if (role === 'returned' && lexicon.escapeContext?.test(clauseText) && lexicon.metricOfRole.recaptured) role = 'recaptured';
   if (
     cue &&
     isPlanSize(before, after) &&
