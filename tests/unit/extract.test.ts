@@ -1326,3 +1326,35 @@ describe('corrections, translated statements and wholes with their parts', () =>
     ]);
   });
 });
+
+describe('corrected figures, fact boxes and headlines that name no place', () => {
+  it('reads the figure a correction gives in the next sentence', () => {
+    expect(
+      figuresIn(
+        'CORRECTION: An earlier version misstated the number of IS detainees moved to Iraq as 4,800. The figure given by Iraqi officials on Friday was 4,080.',
+      ),
+    ).toEqual([{ metric: 'detainees_transferred', value: 4080, bound: 'exact' }]);
+  });
+
+  it("reads a fact box's nationalities among the detainees as origins", () => {
+    expect(figuresIn('FACTBOX\n- Nationalities among detainees: more than 70')).toEqual([
+      { metric: 'detainee_nationalities', value: 70, bound: 'at_least' },
+    ]);
+  });
+
+  it('reads "61 different nationalities" as origins', () => {
+    expect(figuresIn('The 6,812 detainees transferred from Syria hold 61 different nationalities.')).toEqual([
+      { metric: 'detainees_transferred', value: 6812, bound: 'exact' },
+      { metric: 'detainee_nationalities', value: 61, bound: 'exact' },
+    ]);
+  });
+
+  it('keeps one figure when the headline names no place and the body does', () => {
+    expect(
+      figuresIn({
+        title: 'More than 1,500 IS inmates fled Syrian prison, SDF says',
+        text: 'More than 1,500 Islamic State detainees broke out of al-Shaddadi prison, the SDF said on Tuesday.',
+      }),
+    ).toEqual([{ metric: 'escaped', value: 1500, bound: 'at_least', facility: 'al-Shaddadi' }]);
+  });
+});

@@ -25,6 +25,17 @@ export interface Extraction {
 
 export type Extractor = (input: ExtractInput) => Extraction;
 
+/**
+ * "More than 1,500 escaped" in a headline and "more than 1,500 escaped from al-Shaddadi" in the
+ * body are one figure: the reading that names no place gives way to the one that does.
+ */
+function withoutPlacelessRepeats(figures: Figure[]): Figure[] {
+  const placed = new Set(
+    figures.filter((figure) => figure.facility !== undefined).map((figure) => repeatKey({ ...figure, facility: undefined })),
+  );
+  return figures.filter((figure) => figure.facility !== undefined || !placed.has(repeatKey(figure)));
+}
+
 /** Two readings of one figure in a text (a headline and its body) are kept once. */
 function repeatKey(figure: Figure): string {
   return [figure.metric, figure.value, figure.bound, figure.facility, figure.increment, figure.as_of].join('|');
@@ -168,6 +179,6 @@ export function createExtractor(topic: Topic, { reasons = true }: ExtractorOptio
         figures.push(figure);
       }
     }
-    return { text: plain, figures, dropped };
+    return { text: plain, figures: withoutPlacelessRepeats(figures), dropped };
   };
 }

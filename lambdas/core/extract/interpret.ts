@@ -56,7 +56,7 @@ const INCLUDING_PART = /\bincluding\b[^,;]*\b(?:annexe?s?|sections?|wings?|block
 const CAMP_WORD = /\bcamps?\b/;
 /** "Countries of origin: more than 60": a fact box's label names what the number counts. */
 const ORIGIN_LABEL_BEFORE =
-  /\b(?:countries of origin|nationalities|countries represented)\s*:\s*(?:(?:more than|over|at least|about|around|some|nearly|roughly|up to|almost|approx\.?)\s+)?$/;
+  /\b(?:countries of origin|nationalities|countries represented)(?: [a-z]+){0,3}\s*:\s*(?:(?:more than|over|at least|about|around|some|nearly|roughly|up to|almost|approx\.?)\s+)?$/;
 const YES_NO_QUESTION = /^\W*(?:[a-z][\w ]{0,20}:\s*)?(?:did|do|does|is|are|was|were|has|have|had|will|would|could|can|should)\b/;
 const CAMP_LEVEL_BEFORE =
   /\b(?:population|numbers|headcount|census|(?:the )?number(?: of (?:people|residents|inhabitants|internees))?|unchanged|steady|stable)\b[^,;]{0,40}?\b(?:is|are|was|were|stands?|stood|remains?|remained|steady|stable|unchanged|fallen|fell|dropped|dipped|declined|rose|risen|grown|grew|climbed|reached|hit|totals?|totalled|at|to|below|above|under)\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|just over|just under|more than|fewer than|less than|an estimated|approx\.?)\s+)?$/;

@@ -20,9 +20,18 @@ import type { CueHit, SentenceContext } from './sentence-context.js';
 /** "US to ship 7,000", "agreed to take 7,000": an action in the infinitive is intended, not done. */
 const INFINITIVE_BEFORE = /(?<!\b(?:managed|able|began|begun|started|continued|had|have|has|used|went on|succeeded|helped))\s+to\s+$/;
 /** A denial covers the claim it introduces, up to where the speaker gives their own figure. */
+/** A full stop after a lowercase word or a digit, then a capital: a new sentence, not "U.S. Forces". */
+const SENTENCE_END = /[a-z0-9][.!?]["”’]?\s+["“‘]?[A-Z]/;
+
 export function isDenied(context: SentenceContext, clause: [number, number], mention: NumberMention): boolean {
   const denialEnd = context.denialEnds.filter((end) => end <= mention.start).at(-1);
-  if (denialEnd !== undefined && !COUNTER_CLAIM.test(context.lower.slice(denialEnd, mention.start))) return true;
+  if (
+    denialEnd !== undefined &&
+    !COUNTER_CLAIM.test(context.lower.slice(denialEnd, mention.start)) &&
+    // "...misstated the number as 4,800. The figure was 4,080.": the next sentence gives the right one.
+    !SENTENCE_END.test(context.text.slice(denialEnd, mention.start))
+  )
+    return true;
   return DENIAL_AFTER.test(context.lower.slice(mention.end, clause[1]));
 }
 

@@ -41,7 +41,7 @@ const UNIT_REASON: Record<string, string> = {
 };
 
 /** "The total is now 5,700": what a count "is" or "was" is a count, not an age. */
-const COUNT_IS_BEFORE = /\b(?:total|tally|number|figure|count|toll|population|headcount)\b[^,;]{0,30}\b(?:is|was|were|are|now)\s+$/;
+const COUNT_IS_BEFORE = /\b(?:total|tally|number|figure|count|toll|population|headcount)\b[^,;]{0,60}\b(?:is|was|were|are|now)\s+$/;
 
 /** "Aigerim, 29, held her daughter": a number between commas after a name is an age. */
 const NAME_AGE_BEFORE = /\b[A-Z][a-z]+,\s*$/;
