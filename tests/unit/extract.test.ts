@@ -1358,3 +1358,43 @@ describe('corrected figures, fact boxes and headlines that name no place', () =>
     ).toEqual([{ metric: 'escaped', value: 1500, bound: 'at_least', facility: 'al-Shaddadi' }]);
   });
 });
+
+describe('regional and specialist wording', () => {
+  it('reads "a total not exceeding" as the upper bound of a plan', () => {
+    expect(figuresIn('The ministry was preparing for a total not exceeding 7,000 detainees from Syria.')).toEqual([
+      { metric: 'transfer_planned', value: 7000, bound: 'at_most' },
+    ]);
+  });
+
+  it('reads detainees housed in Iraq after their transfer from Syria as moved', () => {
+    expect(figuresIn('The ministry had so far registered and housed 5,240 detainees transferred from Syria.')).toEqual([
+      { metric: 'detainees_transferred', value: 5240, bound: 'exact' },
+    ]);
+  });
+
+  it('reads people a flight brought home as repatriated', () => {
+    expect(figuresIn('A special flight brought 87 women and children home from the Roj camp on Wednesday.')).toEqual([
+      { metric: 'repatriated', value: 87, bound: 'exact', facility: 'Roj' },
+    ]);
+  });
+
+  it('gives no bound to a total that other figures come "on top of"', () => {
+    expect(figuresIn('A further 156 detainees were handed over on Tuesday, on top of the 3,362 already in Iraqi custody.')).toContainEqual({
+      metric: 'detainees_transferred',
+      value: 3362,
+      bound: 'exact',
+    });
+  });
+
+  it('gives no figure for an escape a claim made and others dismissed', () => {
+    expectNoFigure('A channel claimed that 3,000 prisoners escaped from Ghwayran, but the SDF dismissed the report.', '3,000');
+  });
+
+  it('gives no figure for people in camps for displaced Iraqis', () => {
+    expectNoFigure('The region runs 3 camps for displaced Iraqis near Duhok, which host 45,000 people.', '45,000');
+  });
+
+  it('gives no figure for an episode number', () => {
+    expectNoFigure('Ep. 52 - Inside the courts trying detainees moved from Syria to Iraq', '52');
+  });
+});

@@ -9,11 +9,11 @@ import type { Bound } from './figure.js';
 
 const BOUND_BEFORE: ReadonlyArray<[RegExp, Bound]> = [
   [
-    /\b(?:up to|as many as|(?<!no |not )fewer than|(?<!no |not )less than|no more than|not more than|a maximum of|at most|under|below|just under|as much as|a ceiling of|capped at|a maximum|at the most|(?:will |would |shall |to )?not exceed|ceiling of|could reach|may reach|might reach|could rise to|could total|could number|the maximum of|the ceiling of)\s+$|\bup-to-$/,
+    /\b(?:up to|as many as|(?<!no |not )fewer than|(?<!no |not )less than|no more than|not more than|a maximum of|at most|under|below|just under|as much as|a ceiling of|capped at|a maximum|at the most|(?:will |would |shall |to )?not exceed|not exceeding|never exceeding|ceiling of|could reach|may reach|might reach|could rise to|could total|could number|the maximum of|the ceiling of)\s+$|\bup-to-$/,
     'at_most',
   ],
   [
-    /\b(?:(?<!no |not )more than|over|at least|upwards of|in excess of|exceeding|north of|above|greater than|a minimum of|no fewer than|no less than|not less than|not fewer than|pass|passed|passes|passing|topped|tops|could top|top|surpassed|surpasses|exceeded|exceeds|crossed|past)\s+$/,
+    /\b(?:(?<!no |not )more than|over|at least|upwards of|in excess of|exceeding|north of|above|greater than|a minimum of|no fewer than|no less than|not less than|not fewer than|pass|passed|passes|passing|topped|tops|could top|(?<!on )top|surpassed|surpasses|exceeded|exceeds|crossed|past)\s+$/,
     'at_least',
   ],
   [
@@ -69,7 +69,7 @@ export const TOTAL =
 
 /** The size of a plan, not of what was done: "a target of 7,000", "out of as many as 7,000". */
 export const PLAN_BEFORE =
-  /\b(?:(?:deal|agreement|arrangement|accord|plan|operation)s? (?:covers?|covering|includes?|provides? for|envisages?)|(?:target|goal|ceiling|estimate|plan|objective|aim) (?:remained|remains|is|was|stood at|stands at|of|at)|an estimate of|of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)(?:\s+(?:some|about|around|nearly|almost|up to|as many as|roughly|approximately|more than|over|at least|a maximum of))?\s*$/;
+  /\b(?:(?:deal|agreement|arrangement|accord|plan|operation|framework)s? (?:covers?|covering|includes?|provides? for|envisages?)|(?:target|goal|ceiling|estimate|plan|objective|aim) (?:remained|remains|is|was|stood at|stands at|of|at)|an estimate of|of (?:an? |the )?(?:expected|planned|projected|eventual)|an? (?:target|goal|ceiling|cap|quota) of|the (?:target|goal|ceiling|cap|quota) of|plans? (?:for|covers?|covering)|out of (?:(?:a total of|an expected|the|as many as|up to|some|about|nearly|roughly|around|approximately) )*)(?:\s+(?:some|about|around|nearly|almost|up to|as many as|roughly|approximately|more than|over|at least|a maximum of))?\s*$/;
 
 /** "a 7,000 target", "its up-to-7,000 goal": a plan's noun right after the number. */
 export const PLAN_NOUN_AFTER = /^\s*(?:-?(?:person|people|detainee|prisoner|strong|man)\s+)?(?:goal|target|ceiling|cap|objective|quota)\b/;
@@ -203,7 +203,7 @@ export const PROCESS_OF_BEFORE =
 
 /** A claim put in doubt: "claims that 4,000 had escaped", with a denial word somewhere in the sentence. */
 export const CLAIM_BEFORE =
-  /\b(?:claims?|allegations?|rumou?rs?|reports?|assertions?) that\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least|as many as)\s+)?$/;
+  /\b(?:claims?|claimed|claiming|alleged|allegations?|rumou?rs?|reports?|assertions?) that\s+(?:(?:some|about|around|nearly|almost|more than|over|up to|roughly|approximately|at least|as many as)\s+)?$/;
 export const DISMISSAL =
   /\b(?:fabricat\w*|exaggerat\w*|lies|propaganda|nonsense|denied|deny|denies|rejected|dismissed|false|untrue|baseless|unfounded)\b/;
 
@@ -223,6 +223,8 @@ export const EARLIER_VALUE_BEFORE =
   /\b(?:down|up|rising|falling|fallen|risen|dropped|climbed|increased|decreased|compared) (?:from|with)\s+(?:(?:some|about|around|nearly|almost|more than|over|roughly|approximately)\s+)?$/;
 
 /** A named camp that is not one of the topic's: "Camp Bucca". */
+/** Camps for people displaced by war or disaster, not the camps where IS families are held. */
+export const DISPLACEMENT_CAMP = /\b(?:camps? for (?:the )?(?:internally )?displaced|idp camps?|displacement camps?|refugee camps?)\b/;
 export const OTHER_NAMED_CAMP =
   /\bCamp [A-Z][a-z]+|\b(?!(?:The|This|That|A|An|Its|Each|Every|Our|Their|Both|Either)\b)[A-Z][\w'-]+(?:\s+\d+)?\s+camp\b/;
 

@@ -20,6 +20,7 @@ import {
   NEGATED_ACTION,
   ORIGIN_AFTER,
   ORIGIN_BEFORE,
+  DISPLACEMENT_CAMP,
   OTHER_NAMED_CAMP,
   OWN_NATIONALS_AFTER,
   OWN_PRISONS,
@@ -54,6 +55,9 @@ export const NO_ACTION = 'no tracked action (moved, held, escaped...) in its sen
 /** "The camp, including the annex, holds 24,000": the part is inside the whole that is counted. */
 const INCLUDING_PART = /\bincluding\b[^,;]*\b(?:annexe?s?|sections?|wings?|blocks?|sectors?|wards?)\b/;
 const CAMP_WORD = /\bcamps?\b/;
+const MOVED_HERE_AFTER =
+  /^\s*(?:who (?:were|have been|had been) )?(?:transferred|moved|brought|flown|relocated|handed over)\s+(?:from syria|to iraq|into iraq)\b/;
+const HOME_AFTER = /^[^,;.]{0,30}?\bhome\b/;
 /** "Countries of origin: more than 60": a fact box's label names what the number counts. */
 const ORIGIN_LABEL_BEFORE =
   /\b(?:countries of origin|nationalities|countries represented)(?: [a-z]+){0,3}\s*:\s*(?:(?:more than|over|at least|about|around|some|nearly|roughly|up to|almost|approx\.?)\s+)?$/;
@@ -265,6 +269,11 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     if (cueRole === 'moved') return { dropped: 'a move between prisons inside the region' };
   }
   if (role === 'escaped' && LAWFUL_RELEASE.test(clauseText)) return { dropped: 'a lawful release, not an escape' };
+  const afterNoun = context.lower.slice(noun.end, noun.end + 60);
+  // "housed 5,240 detainees transferred from Syria": people held at the route's end are the ones moved.
+  if (role === 'held' && cue && cue.end <= mention.start && MOVED_HERE_AFTER.test(afterNoun) && lexicon.metricOfRole.moved) role = 'moved';
+  // "a special flight brought 87 women and children home": taking people home is a return.
+  if (role === 'moved' && cue && cue.end <= mention.start && HOME_AFTER.test(afterNoun) && lexicon.metricOfRole.returned) role = 'returned';
   // "returned 214 of those who fled the prison": escapees brought back are recaptured, not repatriated.
   if (role === 'returned' && lexicon.escapeContext?.test(clauseText) && lexicon.metricOfRole.recaptured) role = 'recaptured';
   if (
@@ -295,6 +304,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   const metric = (role && lexicon.metricOfRole[role]) ?? cue?.metric;
   if (!metric) return { dropped: `the topic tracks no ${role} figure` };
   const facility = placeInClause ?? sentenceFacility(context, role);
+  if (role === 'population' && !facility && DISPLACEMENT_CAMP.test(clauseText))
+    return { dropped: 'a camp for displaced people the topic does not follow' };
   if (role === 'population' && !facility && OTHER_NAMED_CAMP.test(context.text.slice(clause[0], clause[1]))) {
     return { dropped: 'a camp the topic does not follow' };
   }

@@ -28,7 +28,7 @@ import type { SentenceContext } from './sentence-context.js';
 export const MAX_PEOPLE = 10_000_000;
 
 const LABEL_BEFORE =
-  /\b(?:episode|issue|volume|season|resolution|article|no\.?|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)(?![a-z])\s*(?:[a-z]{1,3}[\s-]*)?$/;
+  /\b(?:episode|ep\.?|table|chart|annex|appendix|graph|issue|volume|season|resolution|article|no\.?|brigade|division|route|highway|unit|flight|page|section|block|wing|room|phase|sector|paragraph|chapter|law|decree|hall|building|gate|code|item|kilometre|km|mile)(?![a-z])\s*(?:[a-z]{1,3}[\s-]*)?$/;
 const MONTH_NAME =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_BEFORE = new RegExp(`\\b${MONTH_NAME}\\s+$`);

@@ -42,6 +42,8 @@ const ABBREVIATION_LIST = [
   'Nov',
   'Dec',
   'No',
+  'Ep',
+  'Vol',
   'vs',
   'etc',
   'e.g',
