@@ -19,6 +19,7 @@ import type { Alert } from '../../core/alert/alert.js';
 import type { FeedState } from '../../core/feed/feed.js';
 import type { Change, CommitResult, Page, SeenItem, Store } from '../../core/poll/ports.js';
 import { seriesId, type Observation, type SeriesKey, type SeriesState } from '../../core/series/series.js';
+import { TABLE_TTL_ATTRIBUTE } from './table.js';
 
 /**
  * One table, keyed (pk, sk), laid out for the questions people ask:
@@ -36,6 +37,7 @@ const FEED = 'FEED';
 const ITEM = 'ITEM';
 const CLAIM = 'CLAIM';
 const PAGE_SIZE = 100;
+const DAY_SECONDS = 86_400;
 /** DynamoDB's own limits on one batch request. */
 const BATCH_GET_MAX = 100;
 const BATCH_WRITE_MAX = 25;
@@ -250,7 +252,12 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
         client.send(
           new PutItemCommand({
             TableName: tableName,
-            Item: { ...key(CLAIM, alert.id), until: { S: until } },
+            // A claim outlives its lease by a day, then the table's TTL removes it.
+            Item: {
+              ...key(CLAIM, alert.id),
+              until: { S: until },
+              [TABLE_TTL_ATTRIBUTE]: { N: String(Math.floor(Date.parse(until) / 1000) + DAY_SECONDS) },
+            },
             ConditionExpression: 'attribute_not_exists(pk) OR #until < :now',
             ExpressionAttributeNames: { '#until': 'until' },
             ExpressionAttributeValues: { ':now': { S: now } },

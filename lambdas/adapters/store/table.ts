@@ -2,6 +2,8 @@ import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, ty
 
 /** The store's table definition; the CDK stack declares the same keys. */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+/** Epoch seconds after which DynamoDB may delete an item (publish claims); the stack turns TTL on for it. */
+export const TABLE_TTL_ATTRIBUTE = 'expiresAt';
 
 /** Creates the table where none exists (the embedded store, tests); on AWS the stack creates it. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
