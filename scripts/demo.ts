@@ -64,7 +64,7 @@ try {
   write('\n######## a day later, nothing new: no alert, no parse, no write\n');
   await pollOnce({ config, feeds: [], dataDir, json: false, clock }, { out: write, err: write });
   write(`(${server.requests() - before} requests, one per feed)\n`);
-  write(`\n######## what is stored now (transfer-watch query --data-dir ${dataDir})\n\n`);
+  write('\n######## what is stored now (transfer-watch query)\n\n');
   await queryStore({ dataDir, json: false }, write);
 } finally {
   await server.close();
