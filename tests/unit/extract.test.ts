@@ -1398,3 +1398,21 @@ describe('regional and specialist wording', () => {
     expectNoFigure('Ep. 52 - Inside the courts trying detainees moved from Syria to Iraq', '52');
   });
 });
+
+describe('frameworks, receptions and capacities', () => {
+  it('reads what an agreed framework covers as the plan', () => {
+    expect(figuresIn('"The agreed framework covers roughly 7,000 individuals," the minister posted.')).toEqual([
+      { metric: 'transfer_planned', value: 7000, bound: 'approx' },
+    ]);
+  });
+
+  it('reads the reception of detainees from Syria as moved', () => {
+    expect(figuresIn('Iraq has completed the reception of 5,704 terrorists from Syrian territory.')).toEqual([
+      { metric: 'detainees_transferred', value: 5704, bound: 'exact' },
+    ]);
+  });
+
+  it('gives no figure for the reception a capacity allows', () => {
+    expectNoFigure('The capacity of the correctional departments allows the reception of 10,000 inmates from Syria.', '10,000');
+  });
+});

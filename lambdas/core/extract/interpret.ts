@@ -284,7 +284,10 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     role = 'planned';
   if (cue) {
     const mood = verbWindow(context, clause, mention, cue, noun);
-    if ((STOCK_ROLES.has(role) && CAPACITY.test(mood)) || (role === 'moved' && ROOM_FOR.test(mood)))
+    if (
+      (STOCK_ROLES.has(role) && CAPACITY.test(mood)) ||
+      (role === 'moved' && (ROOM_FOR.test(mood) || ROOM_FOR.test(clauseText.slice(0, mention.start - clause[0]))))
+    )
       return { dropped: 'a capacity, not a count' };
   }
   if (role === 'moved' && cue && isPlanned(context, clause, mention, cue, noun, before)) role = 'planned';
