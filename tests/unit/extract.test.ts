@@ -1416,3 +1416,15 @@ describe('frameworks, receptions and capacities', () => {
     expectNoFigure('The capacity of the correctional departments allows the reception of 10,000 inmates from Syria.', '10,000');
   });
 });
+
+describe("Iraq's own prison population", () => {
+  it('gives no figure for the inmates Iraqi prisons held before the detainees from Syria arrived', () => {
+    expectNoFigure("Iraq's prisons already held about 48,000 inmates before the first detainees arrived from Syria.", '48,000');
+  });
+
+  it('still reads detainees from Syria now held in Iraqi prisons as moved', () => {
+    expect(figuresIn('Some 6,050 detainees from Syria are now held in Iraqi prisons, the ministry said.')).toEqual([
+      { metric: 'detainees_transferred', value: 6050, bound: 'approx' },
+    ]);
+  });
+});

@@ -55,6 +55,9 @@ export const NO_ACTION = 'no tracked action (moved, held, escaped...) in its sen
 /** "The camp, including the annex, holds 24,000": the part is inside the whole that is counted. */
 const INCLUDING_PART = /\bincluding\b[^,;]*\b(?:annexe?s?|sections?|wings?|blocks?|sectors?|wards?)\b/;
 const CAMP_WORD = /\bcamps?\b/;
+/** "Iraqi prisons already held 48,000 before the first detainees arrived": a stock older than the moves. */
+const STOCK_BEFORE_MOVES =
+  /\balready (?:held|hold|holds|had|housed)\b|\bbefore the\b[^,;.]{0,50}\b(?:arrivals?|arrived|transfers? began)\b/;
 const MOVED_HERE_AFTER =
   /^\s*(?:who (?:were|have been|had been) )?(?:transferred|moved|brought|flown|relocated|handed over)\s+(?:from syria|to iraq|into iraq)\b/;
 const HOME_AFTER = /^[^,;.]{0,30}?\bhome\b/;
@@ -95,7 +98,8 @@ function roleFor(
   const heldElsewhere = lexicon.heldElsewhere?.test(place) ?? false;
   switch (cueRole) {
     case 'held':
-      if (heldElsewhere) return onRoute ? 'moved' : undefined;
+      // Held at the route's end: the people moved, unless the stock was there before them.
+      if (heldElsewhere) return onRoute && !STOCK_BEFORE_MOVES.test(context.lower) ? 'moved' : undefined;
       return inCamp ? 'population' : 'held';
     case 'population':
       if (heldElsewhere) return undefined;
