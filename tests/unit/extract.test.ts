@@ -1428,3 +1428,11 @@ describe("Iraq's own prison population", () => {
     ]);
   });
 });
+
+describe('taking in', () => {
+  it('reads talk of taking in a range of men as the plan, at most its top', () => {
+    expect(figuresIn('Iraqi officials now talk of taking in 7-8,000 men in total, a senior MP said.')).toEqual([
+      { metric: 'transfer_planned', value: 8000, bound: 'at_most' },
+    ]);
+  });
+});
