@@ -1436,3 +1436,24 @@ describe('taking in', () => {
     ]);
   });
 });
+
+describe('what "holds" holds, and where', () => {
+  it('reads "it now holds" as the prison the sentence names', () => {
+    expect(
+      figuresIn('After the offensive in January, Ghwayran still held about 4,500 detainees, but it now holds about 2,000.'),
+    ).toContainEqual({
+      metric: 'detainees_held',
+      value: 2000,
+      bound: 'approx',
+      facility: 'Ghwayran',
+    });
+  });
+
+  it('gives no figure for people who hold passports', () => {
+    expectNoFigure('About 350 of the detainees are believed to hold European passports, a security source said.', '350');
+  });
+
+  it("gives no figure for another country's IS prisoners", () => {
+    expectNoFigure('In Nigeria, authorities said 3,000 suspected ISWAP members were being held in Maiduguri.', '3,000');
+  });
+});

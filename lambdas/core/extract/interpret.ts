@@ -55,6 +55,11 @@ export const NO_ACTION = 'no tracked action (moved, held, escaped...) in its sen
 /** "The camp, including the annex, holds 24,000": the part is inside the whole that is counted. */
 const INCLUDING_PART = /\bincluding\b[^,;]*\b(?:annexe?s?|sections?|wings?|blocks?|sectors?|wards?)\b/;
 const CAMP_WORD = /\bcamps?\b/;
+const PRISON_PRONOUN_BEFORE =
+  /\b(?:it|the prison|the facility|the jail) (?:now |still |currently )?(?:holds?|held|houses?|housed)\s+(?:(?:some|about|around|roughly|nearly|almost|more than|over|fewer than|just)\s+)?$/;
+/** "350 are believed to hold European passports": holding things is no custody. */
+const HOLDS_THINGS_AFTER =
+  /^\s+(?:[a-z-]+\s+){0,2}?(?:passports?|citizenship|nationalit(?:y|ies)|documents|papers|views|beliefs|positions|posts|office|talks|meetings|elections|rallies)\b/;
 /** "Iraqi prisons already held 48,000 before the first detainees arrived": a stock older than the moves. */
 const STOCK_BEFORE_MOVES =
   /\balready (?:held|hold|holds|had|housed)\b|\bbefore the\b[^,;.]{0,50}\b(?:arrivals?|arrived|transfers? began)\b/;
@@ -153,7 +158,7 @@ function boundWords(context: SentenceContext, mention: NumberMention, before: st
  * Where the clause names no facility, the sentence may: the place a headline opens with, a camp
  * for a population or for people sent home from it, the prison of the escapees caught again.
  */
-function sentenceFacility(context: SentenceContext, role: MetricRole | undefined): string | undefined {
+function sentenceFacility(context: SentenceContext, role: MetricRole | undefined, at: number): string | undefined {
   // "Ghwayran prison: 4,000 inmates await transfer": a headline's topic before its colon.
   const colon = context.lower.indexOf(':');
   const topicPlaces = new Set(
@@ -162,6 +167,8 @@ function sentenceFacility(context: SentenceContext, role: MetricRole | undefined
   if (topicPlaces.size === 1 && role !== 'origins') return [...topicPlaces][0];
   if (role === 'population' || role === 'returned') return onlyNamed(context, 'camp');
   if (role === 'recaptured') return onlyNamed(context, 'prison');
+  // "Ghwayran still held 4,500, but it now holds 2,000": the pronoun is the prison the sentence names.
+  if (role === 'held' && PRISON_PRONOUN_BEFORE.test(context.lower.slice(0, at))) return onlyNamed(context, 'prison');
   return undefined;
 }
 
@@ -273,6 +280,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
     if (cueRole === 'moved') return { dropped: 'a move between prisons inside the region' };
   }
   if (role === 'escaped' && LAWFUL_RELEASE.test(clauseText)) return { dropped: 'a lawful release, not an escape' };
+  if (role === 'held' && cue && cue.start > mention.start && HOLDS_THINGS_AFTER.test(context.lower.slice(cue.end, cue.end + 40)))
+    return { dropped: 'the people hold things, they are not held' };
   const afterNoun = context.lower.slice(noun.end, noun.end + 60);
   // "housed 5,240 detainees transferred from Syria": people held at the route's end are the ones moved.
   if (role === 'held' && cue && cue.end <= mention.start && MOVED_HERE_AFTER.test(afterNoun) && lexicon.metricOfRole.moved) role = 'moved';
@@ -310,7 +319,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   if (subgroup) return { dropped: subgroup };
   const metric = (role && lexicon.metricOfRole[role]) ?? cue?.metric;
   if (!metric) return { dropped: `the topic tracks no ${role} figure` };
-  const facility = placeInClause ?? sentenceFacility(context, role);
+  const facility = placeInClause ?? sentenceFacility(context, role, mention.start);
   if (role === 'population' && !facility && DISPLACEMENT_CAMP.test(clauseText))
     return { dropped: 'a camp for displaced people the topic does not follow' };
   if (role === 'population' && !facility && OTHER_NAMED_CAMP.test(context.text.slice(clause[0], clause[1]))) {
