@@ -1457,3 +1457,19 @@ describe('what "holds" holds, and where', () => {
     expectNoFigure('In Nigeria, authorities said 3,000 suspected ISWAP members were being held in Maiduguri.', '3,000');
   });
 });
+
+describe('tildes, former residents and years before people', () => {
+  it('reads a tilde as approximate', () => {
+    expect(figuresIn('"JUST IN: Al-Hol camp now under army control. ~24k residents," the post said.')).toEqual([
+      { metric: 'camp_population', value: 24000, bound: 'approx', facility: 'al-Hol' },
+    ]);
+  });
+
+  it('gives no figure for former residents', () => {
+    expectNoFigure('Interviews were conducted with 42 former residents of al-Hol camp last year.', '42');
+  });
+
+  it('reads a year after "since" as a year even when people follow it', () => {
+    expectNoFigure('Paris has repatriated in several waves since 2019 women and children from the camps.', '2019');
+  });
+});

@@ -43,6 +43,9 @@ const UNIT_REASON: Record<string, string> = {
 /** "The total is now 5,700": what a count "is" or "was" is a count, not an age. */
 const COUNT_IS_BEFORE = /\b(?:total|tally|number|figure|count|toll|population|headcount)\b[^,;]{0,60}\b(?:is|was|were|are|now)\s+$/;
 
+/** "repatriated since 2019 women and children": after these a year stays a year, whatever noun follows. */
+const YEAR_PREPOSITION_BEFORE = /\b(?:since|in|from|until|till|by|before|after|during)\s+$/;
+
 /** "Aigerim, 29, held her daughter": a number between commas after a name is an age. */
 const NAME_AGE_BEFORE = /\b[A-Z][a-z]+,\s*$/;
 /** "The guard, 26, says": the same between commas after a person named by a noun, if the number can be an age. */
@@ -83,7 +86,9 @@ export function droppedFor(
 ): string | undefined {
   const numberOnly = numberOnlyReason(mention);
   if (numberOnly) return numberOnly;
-  if (mention.year && noun.kind !== 'people') return 'a year';
+  if (mention.year && (noun.kind !== 'people' || YEAR_PREPOSITION_BEFORE.test(before))) return 'a year';
+  if (noun.kind === 'people' && /\bformer\b/.test(context.lower.slice(mention.end, noun.end)))
+    return 'counts former members, not the people there now';
   if (mention.range && isYear(mention.range.low) && isYear(mention.range.high)) return 'a span of years';
   if (isDate(context, mention)) return 'a date';
   if (CLOCK_BEFORE.test(before) || CLOCK_AFTER.test(context.lower.slice(mention.end, mention.end + 6))) return 'a time of day';
