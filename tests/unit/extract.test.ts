@@ -1473,3 +1473,11 @@ describe('tildes, former residents and years before people', () => {
     expectNoFigure('Paris has repatriated in several waves since 2019 women and children from the camps.', '2019');
   });
 });
+
+describe('the approximation sign', () => {
+  it('reads "n≈610" as approximate', () => {
+    expect(figuresIn('Of those recaptured (n≈610 as of 10 February), most were caught near Hasakah.')).toContainEqual(
+      expect.objectContaining({ metric: 'recaptured', value: 610, bound: 'approx' }),
+    );
+  });
+});

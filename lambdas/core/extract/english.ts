@@ -20,8 +20,8 @@ const BOUND_BEFORE: ReadonlyArray<[RegExp, Bound]> = [
     /\b(?:about|around|approximately|roughly|some|nearly|almost|an estimated|estimated|close to|approx\.?|circa|an approximate|more or less|near|just shy of|the best part of|approaching|closer to|nearer to|in the region of|something like|in the order of|on the order of)\s+$/,
     'approx',
   ],
-  // "~24k residents": the tilde of notes and posts.
-  [/~\s*$/, 'approx'],
+  // "~24k residents", "n≈610": the tilde and the approximation sign of notes and posts.
+  [/[~≈]\s*$/, 'approx'],
 ];
 
 const BOUND_AFTER: ReadonlyArray<[RegExp, Bound]> = [
