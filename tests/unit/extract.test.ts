@@ -1481,3 +1481,11 @@ describe('the approximation sign', () => {
     );
   });
 });
+
+describe('custody that follows a transfer', () => {
+  it('reads suspects in custody after transfers from Syria as moved', () => {
+    expect(figuresIn("Iraq's NSS: 2,650 IS suspects in custody after transfers from Syria")).toEqual([
+      { metric: 'detainees_transferred', value: 2650, bound: 'exact' },
+    ]);
+  });
+});

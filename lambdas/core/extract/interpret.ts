@@ -63,6 +63,7 @@ const HOLDS_THINGS_AFTER =
 /** "Iraqi prisons already held 48,000 before the first detainees arrived": a stock older than the moves. */
 const STOCK_BEFORE_MOVES =
   /\balready (?:held|hold|holds|had|housed)\b|\bbefore the\b[^,;.]{0,50}\b(?:arrivals?|arrived|transfers? began)\b/;
+const AFTER_TRANSFER_FROM = /\b(?:after|following) (?:their |the )?(?:transfers?|relocation|move) from syria\b/;
 const MOVED_HERE_AFTER =
   /^\s*(?:who (?:were|have been|had been) )?(?:transferred|moved|brought|flown|relocated|handed over)\s+(?:from syria|to iraq|into iraq)\b/;
 const HOME_AFTER = /^[^,;.]{0,30}?\bhome\b/;
@@ -285,6 +286,9 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   const afterNoun = context.lower.slice(noun.end, noun.end + 60);
   // "housed 5,240 detainees transferred from Syria": people held at the route's end are the ones moved.
   if (role === 'held' && cue && cue.end <= mention.start && MOVED_HERE_AFTER.test(afterNoun) && lexicon.metricOfRole.moved) role = 'moved';
+  // "2,650 IS suspects in custody after transfers from Syria": held because they were moved.
+  if (role === 'held' && AFTER_TRANSFER_FROM.test(context.lower.slice(mention.end, mention.end + 80)) && lexicon.metricOfRole.moved)
+    role = 'moved';
   // "a special flight brought 87 women and children home": taking people home is a return.
   if (role === 'moved' && cue && cue.end <= mention.start && HOME_AFTER.test(afterNoun) && lexicon.metricOfRole.returned) role = 'returned';
   // "returned 214 of those who fled the prison": escapees brought back are recaptured, not repatriated.
