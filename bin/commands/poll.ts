@@ -50,7 +50,8 @@ function progressLine(event: PollEvent): string {
   switch (event.type) {
     case 'feed': {
       const { report } = event;
-      if (report.status === 'failed') return `  x ${report.feed}: ${report.error}\n`;
+      // The line names the feed once; the error, written to stand alone, names it again.
+      if (report.status === 'failed') return `  x ${report.feed}: ${shortError(report.error ?? '', report.feed)}\n`;
       if (report.status === 'unchanged') return `  = ${report.feed}: unchanged\n`;
       if (report.status === 'waiting') return `  . ${report.feed}: not due yet\n`;
       return `  + ${report.feed}: ${report.items} items, ${report.relevant} about the story (${report.read} new or revised), ${report.figures} figures${report.error ? ` (${report.error})` : ''}\n`;
@@ -72,4 +73,9 @@ function summary(report: CycleReport): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** "HTTP 404 Not Found from <url>" on a line that starts with the url: "HTTP 404 Not Found". */
+function shortError(error: string, feed: string): string {
+  return error.replaceAll(` from ${feed}`, '').replaceAll(feed, 'it');
 }

@@ -72,6 +72,20 @@ describe('poll --json', () => {
   });
 });
 
+describe('poll on a terminal', () => {
+  it('shows each feed on a line of its own, an error without repeating the address', async () => {
+    const result = await cli(
+      ['poll', '--data-dir', join(folder, 'text'), '--feed', server.url('wire.xml'), '--feed', server.url('missing.xml')],
+      '',
+      LOCAL,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`  x ${server.url('missing.xml')}: HTTP 404 Not Found\n`);
+    expect(result.stderr).toContain(`  + ${server.url('wire.xml')}: 3 items, 1 about the story (1 new or revised), 2 figures\n`);
+    expect(result.stderr).toContain('2 feeds polled (1 failed), 2 alerts sent.');
+  });
+});
+
 describe('poll refuses local addresses by default', () => {
   it('reports the feed as refused, naming the setting that allows it', async () => {
     const result = await cli(['poll', '--json', '--data-dir', join(folder, 'refused'), '--feed', server.url('wire.xml')]);
