@@ -80,6 +80,18 @@ describe('two runs deciding from the same state', () => {
   });
 });
 
+describe('history in batches', () => {
+  it('keeps 60 batches and dated figures in the history, written together, each once', async () => {
+    const batches = Array.from({ length: 60 }, (_, i) =>
+      observation(100 + i, { increment: true, storyId: `batch-${i}`, published: new Date(Date.UTC(2026, 1, 1, i)).toISOString() }),
+    );
+    await store.saveHistory([...batches, batches[0]!]);
+    const { items } = await store.history({ metric: 'detainees_transferred' });
+    expect(items.map((item) => item.value)).toEqual(batches.map((item) => item.value));
+    expect(await store.series({ metric: 'detainees_transferred' })).toBeUndefined();
+  });
+});
+
 describe('sending alerts', () => {
   it('moves a sent alert out of the pending ones and keeps it, with its time, in the log', async () => {
     await record(observation(150));

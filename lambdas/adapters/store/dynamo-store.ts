@@ -160,13 +160,24 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
     );
   }
 
-  const writeObservation = (observation: Observation) =>
-    conditional(() =>
-      put(
-        { ...key(`OBS#${seriesId(observation)}`, `${observation.published}#${observationId(observation)}`), doc: doc(observation) },
-        'attribute_not_exists(pk)',
-      ),
-    );
+  const observationItem = (observation: Observation): Item => ({
+    ...key(`OBS#${seriesId(observation)}`, `${observation.published}#${observationId(observation)}`),
+    doc: doc(observation),
+  });
+  const writeObservation = (observation: Observation) => conditional(() => put(observationItem(observation), 'attribute_not_exists(pk)'));
+
+  /** Unconditional puts in batches of 25; a key twice in one batch is refused by DynamoDB, so the last of each key is kept. */
+  async function putAll(items: Item[]): Promise<void> {
+    const unique = [...new Map(items.map((item) => [`${item.pk!.S}\u0000${item.sk!.S}`, item])).values()];
+    for (const chunk of chunks(unique, BATCH_WRITE_MAX)) {
+      let request: Record<string, WriteRequest[]> | undefined = { [tableName]: chunk.map((item) => ({ PutRequest: { Item: item } })) };
+      // DynamoDB may write part of a batch and hand back the rest to send again.
+      while (request && Object.keys(request).length > 0) {
+        const result: BatchWriteItemCommandOutput = await client.send(new BatchWriteItemCommand({ RequestItems: request }));
+        request = result.UnprocessedItems;
+      }
+    }
+  }
 
   const alertKey = (alert: Alert) => key(ALERT, `${alert.createdAt}#${alert.id}`);
 
@@ -194,17 +205,9 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
       return found;
     },
 
-    async saveSeenItems(items) {
-      for (const chunk of chunks(items, BATCH_WRITE_MAX)) {
-        let request: Record<string, WriteRequest[]> | undefined = {
-          [tableName]: chunk.map((item) => ({ PutRequest: { Item: { ...key(ITEM, item.key), doc: doc(item) } } })),
-        };
-        while (request && Object.keys(request).length > 0) {
-          const result: BatchWriteItemCommandOutput = await client.send(new BatchWriteItemCommand({ RequestItems: request }));
-          request = result.UnprocessedItems;
-        }
-      }
-    },
+    saveSeenItems: (items) => putAll(items.map((item) => ({ ...key(ITEM, item.key), doc: doc(item) }))),
+
+    saveHistory: (observations) => putAll(observations.map(observationItem)),
     series: async (seriesKey: SeriesKey) => read<SeriesState>(await get(SERIES, seriesId(seriesKey))),
 
     async commit({ observation, series, expectedVersion, alert }: Change): Promise<CommitResult> {

@@ -62,6 +62,8 @@ export interface Store {
    * moved since it was read (nothing written); read it again and decide again.
    */
   commit(change: Change): Promise<CommitResult>;
+  /** Observations that move no series (batches, figures told as history), written together; writing one twice changes nothing. */
+  saveHistory(observations: Observation[]): Promise<void>;
   /** Alerts stored and not yet marked sent, oldest first. */
   pendingAlerts(): Promise<Alert[]>;
   /**

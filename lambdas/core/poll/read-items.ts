@@ -31,6 +31,7 @@ export async function readItems(
   const fresh = [...relevant].filter(([key, { hash }]) => seen.get(key)?.contentHash !== hash);
   const now = deps.clock.now().toISOString();
   let figures = 0;
+  const history: Observation[] = [];
   for (const [, { item }] of fresh) {
     const story = storyId(item);
     let reading = cycle.extracted.get(story);
@@ -40,8 +41,14 @@ export async function readItems(
     }
     const found = await reading;
     figures += found.length;
-    for (const figure of found) await record(deps, cycle, toObservation(feed, item, figure, story, now));
+    for (const figure of found) {
+      const observation = toObservation(feed, item, figure, story, now);
+      // A batch or a figure told as history never moves a series, whatever it holds: kept with the others, in one write.
+      if (observation.increment || observation.as_of !== undefined) history.push(observation);
+      else await record(deps, cycle, observation);
+    }
   }
+  await deps.store.saveHistory(history);
   await deps.store.saveSeenItems(fresh.map(([key, { hash }]) => ({ key, contentHash: hash, feedUrl: feed.url, seenAt: now })));
   return { read: fresh.length, relevant: relevant.size, figures };
 }
