@@ -95,7 +95,8 @@ function deltaOf(alert: Alert): number | undefined {
   return previous === null ? undefined : alert.current.value - previous.value;
 }
 
-function magnitudeOf(alert: Alert): number {
+/** The size of a change, as subscribers filter on it: the move, or the value itself when there is nothing to move from. */
+export function magnitudeOf(alert: Alert): number {
   return Math.abs(deltaOf(alert) ?? alert.current.value);
 }
 

@@ -31,13 +31,13 @@ export type Extractor = (input: ExtractInput) => Extraction;
  */
 function withoutPlacelessRepeats(figures: Figure[]): Figure[] {
   const placed = new Set(
-    figures.filter((figure) => figure.facility !== undefined).map((figure) => repeatKey({ ...figure, facility: undefined })),
+    figures.filter((figure) => figure.facility !== undefined).map((figure) => figureKey({ ...figure, facility: undefined })),
   );
-  return figures.filter((figure) => figure.facility !== undefined || !placed.has(repeatKey(figure)));
+  return figures.filter((figure) => figure.facility !== undefined || !placed.has(figureKey(figure)));
 }
 
-/** Two readings of one figure in a text (a headline and its body) are kept once. */
-function repeatKey(figure: Figure): string {
+/** What makes two readings one figure: a headline and its body, or a feed entry and its page, say it once. */
+export function figureKey(figure: Pick<Figure, 'metric' | 'value' | 'bound' | 'facility' | 'increment' | 'as_of'>): string {
   return [figure.metric, figure.value, figure.bound, figure.facility, figure.increment, figure.as_of].join('|');
 }
 
@@ -170,7 +170,7 @@ export function createExtractor(topic: Topic, { reasons = true }: ExtractorOptio
           end: sentence.end,
           number: { text: mention.text, start, end },
         };
-        const key = repeatKey(figure);
+        const key = figureKey(figure);
         if (seen.has(key)) {
           dropped.push({ text: mention.text, start, end, reason: 'repeats a figure already read from this text', quote: passage.text });
           continue;

@@ -1,5 +1,6 @@
 /** Sending the alerts stored and not yet sent, each claimed first so that overlapping runs send it once. */
 import type { Alert } from '../alert/alert.js';
+import { magnitudeOf } from '../alert/format.js';
 import type { CycleReport, PollDependencies } from './poll-cycle.js';
 
 /** How long a run may hold the right to publish an alert: far longer than one publish takes. */
@@ -17,16 +18,12 @@ export async function publishPending(deps: PollDependencies, report: CycleReport
     return;
   }
   const urgent = (alert: Alert) =>
-    immediateChanges.includes(alert.type) || (immediateMagnitude !== undefined && magnitude(alert) >= immediateMagnitude);
+    immediateChanges.includes(alert.type) || (immediateMagnitude !== undefined && magnitudeOf(alert) >= immediateMagnitude);
   for (const alert of pending.filter(urgent)) await send(deps, report, [alert], () => deps.publisher.publish(alert));
   const held = pending.filter((alert) => !urgent(alert));
   const oldest = held[0];
   if (!oldest || deps.clock.now().getTime() - Date.parse(oldest.createdAt) < windowMinutes * 60_000) return;
   await send(deps, report, held, (claimed) => deps.publisher.publishDigest(claimed));
-}
-
-function magnitude(alert: Alert): number {
-  return alert.previous && alert.type !== 'new' ? Math.abs(alert.current.value - alert.previous.value) : alert.current.value;
 }
 
 /** Claims the alerts, publishes those it holds, then marks them sent; on failure gives them back for the next cycle. */

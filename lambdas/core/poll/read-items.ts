@@ -1,5 +1,6 @@
 /** A fetched feed's items: relevance, extraction (with the linked page of a short entry), and each figure recorded against its series. */
 import { decide, planChange } from '../diff/diff.js';
+import { figureKey } from '../extract/extract.js';
 import type { Figure } from '../extract/figure.js';
 import type { FeedConfig, FeedItem } from '../feed/feed.js';
 import { contentHash, itemKey, storyId } from '../feed/item-identity.js';
@@ -77,7 +78,7 @@ async function extractItem(deps: PollDependencies, item: FeedItem): Promise<Figu
 function distinct(figures: Figure[]): Figure[] {
   const seen = new Set<string>();
   return figures.filter((figure) => {
-    const key = [figure.metric, figure.facility, figure.value, figure.bound, figure.increment, figure.as_of].join('|');
+    const key = figureKey(figure);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
