@@ -40,6 +40,11 @@ const ARTICLE_PAGE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'f
 const HEADLINE_FEED = (link: string) =>
   `<rss version="2.0"><channel><title>The Gulf Daily</title><item><title>Another 600 IS detainees moved to Iraq</title><link>${link}</link><guid>gd-600</guid><pubDate>Sun, 01 Feb 2026 16:30:00 GMT</pubDate><description>Iraqi officials give the new total.</description></item></channel></rss>`;
 
+/** The name that makes the item about the story is written with a character entity, as some CMSs do. */
+const ENTITY_FEED =
+  '<rss version="2.0"><channel><title>t</title><item><title>First flight</title><guid>ent-1</guid><pubDate>Sun, 01 Feb 2026 16:30:00 GMT</pubDate>' +
+  '<description>&lt;p&gt;US forces flew 150 Islamic&amp;#160;State detainees from Syria to Iraq on Wednesday.&lt;/p&gt;</description></item></channel></rss>';
+
 /** 64 MB of zeros in a few dozen kilobytes. */
 const GZIP_BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024));
 const LAUGHS =
@@ -244,6 +249,7 @@ describe('bad feeds', () => {
       else if (path === '/busy') response.writeHead(429, { 'retry-after': '120' }).end();
       else if (path === '/headlines')
         response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(HEADLINE_FEED(badUrl('/article')));
+      else if (path === '/entities') response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(ENTITY_FEED);
       else if (path === '/article') response.writeHead(200, { 'content-type': 'text/html' }).end(ARTICLE_PAGE);
       else if (path === '/silent')
         request.socket.setTimeout(0); // never answers
@@ -322,6 +328,12 @@ describe('bad feeds', () => {
     now = new Date(STEP_TIMES[0]!);
     const [feed] = (await runPollCycle(dependencies(), [{ url: badUrl('/crowded') }])).feeds;
     expect(feed).toMatchObject({ status: 'fetched', items: 1000, error: 'feed has 100000 items; read the first 1000' });
+  });
+
+  it('judges an HTML item about the story by its words, entities decoded', async () => {
+    now = new Date('2026-02-01T18:00:00Z');
+    await runPollCycle(dependencies(), [{ url: badUrl('/entities'), outlet: 'The Gulf Daily' }]);
+    expect(publisher.alerts.map(describeAlert)).toEqual(['new detainees_transferred 150']);
   });
 
   it("reads a headline-only item's linked page, and the figures in its main text", async () => {

@@ -4,6 +4,7 @@ import { figureKey } from '../extract/extract.js';
 import type { Figure } from '../extract/figure.js';
 import type { FeedConfig, FeedItem } from '../feed/feed.js';
 import { contentHash, itemKey, storyId } from '../feed/item-identity.js';
+import { toPlainText } from '../text/html-to-text.js';
 import { seriesId, type Observation } from '../series/series.js';
 import type { CycleMemory, PollDependencies } from './poll-cycle.js';
 
@@ -24,7 +25,8 @@ export async function readItems(
 ): Promise<{ read: number; relevant: number; figures: number }> {
   const relevant = new Map<string, { item: FeedItem; hash: string }>();
   for (const item of items) {
-    if (deps.isRelevant([item.title ?? '', item.content ?? item.summary ?? ''].join('\n\n')).relevant) {
+    // Relevance reads words, as extraction does: markup and entities ("al&#8209;Hol") decoded first.
+    if (deps.isRelevant(toPlainText([item.title ?? '', item.content ?? item.summary ?? ''].join('\n\n'))).relevant) {
       relevant.set(itemKey(item), { item, hash: contentHash(item) });
     }
   }
