@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, parseConfig, type Config } from '../core/config/config.js';
 
@@ -43,38 +43,53 @@ export function loadConfig({ file = DEFAULT_CONFIG_FILE, env = process.env }: { 
   return parseConfig(data, file);
 }
 
-/** What the deployed functions are told by their stack, checked at cold start. */
-const awsSettingsSchema = z.object({
+/** Names what the environment got wrong, every variable at once. */
+function checkEnvironment<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`invalid configuration in environment: ${problems}`);
+  }
+  return result.data;
+}
+
+/**
+ * What the deployed poller is told by its stack, checked at cold start. The configuration is a
+ * file shipped in the bundle, not a variable: Lambda caps a function's environment at 4 KB, which a
+ * list of fifty feeds outgrows.
+ */
+const pollerEnvironment = z.object({
   TABLE_NAME: z.string().min(3),
   ALERTS_TOPIC_ARN: z.string().startsWith('arn:'),
   OPS_TOPIC_ARN: z.string().startsWith('arn:'),
-  TRANSFER_WATCH_CONFIG: z.string().min(2),
+  /** Relative to the function's code (LAMBDA_TASK_ROOT), or absolute. */
+  TRANSFER_WATCH_CONFIG_FILE: z.string().min(1),
 });
 
-export interface AwsSettings {
+export interface PollerSettings {
   tableName: string;
   alertsTopicArn: string;
   opsTopicArn: string;
   config: Config;
 }
 
-/** The deployed poller's settings: the table, the topics and the configuration, all from its environment. */
-export function loadAwsSettings(env: NodeJS.ProcessEnv = process.env): AwsSettings {
-  const result = awsSettingsSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new ConfigError(`invalid configuration in environment: ${problems}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(result.data.TRANSFER_WATCH_CONFIG);
-  } catch (error) {
-    throw new ConfigError(`invalid configuration in environment: TRANSFER_WATCH_CONFIG is not JSON: ${(error as Error).message}`);
-  }
+export function loadPollerSettings(env: NodeJS.ProcessEnv = process.env): PollerSettings {
+  const checked = checkEnvironment(pollerEnvironment, env);
   return {
-    tableName: result.data.TABLE_NAME,
-    alertsTopicArn: result.data.ALERTS_TOPIC_ARN,
-    opsTopicArn: result.data.OPS_TOPIC_ARN,
-    config: parseConfig(data, 'environment variable TRANSFER_WATCH_CONFIG'),
+    tableName: checked.TABLE_NAME,
+    alertsTopicArn: checked.ALERTS_TOPIC_ARN,
+    opsTopicArn: checked.OPS_TOPIC_ARN,
+    config: loadConfig({ file: resolve(env.LAMBDA_TASK_ROOT ?? process.cwd(), checked.TRANSFER_WATCH_CONFIG_FILE), env }),
   };
+}
+
+const queryEnvironment = z.object({ TABLE_NAME: z.string().min(3) });
+
+export interface QuerySettings {
+  tableName: string;
+}
+
+/** The query function reads the table and needs nothing else. */
+export function loadQuerySettings(env: NodeJS.ProcessEnv = process.env): QuerySettings {
+  return { tableName: checkEnvironment(queryEnvironment, env).TABLE_NAME };
 }

@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseTopic, TopicError, type Topic } from '../core/topic/topic.js';
+// Imported, not read from disk: a bundled function carries the shipped topic inside its code.
+import shippedTopic from '../../topics/is-detainee-transfers.json' with { type: 'json' };
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** The topic shipped with transfer-watch; the path holds from source (tsx) and from dist alike. */
-export const DEFAULT_TOPIC_FILE = join(here, '..', '..', 'topics', 'is-detainee-transfers.json');
-
-export function loadTopicFile(path: string = DEFAULT_TOPIC_FILE): Topic {
+/** The topic shipped with transfer-watch, or the one in `path`. */
+export function loadTopicFile(path?: string): Topic {
+  if (path === undefined) return parseTopic(shippedTopic, 'the topic shipped with transfer-watch');
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');

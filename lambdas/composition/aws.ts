@@ -1,7 +1,7 @@
 /** The deployed poller: the stack's DynamoDB table and SNS topics, with the AWS SDK's own retries. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { loadAwsSettings } from '../adapters/config-file.js';
+import { loadPollerSettings } from '../adapters/config-file.js';
 import { createSnsPublisher } from '../adapters/publish/sns-publisher.js';
 import { createDynamoStore } from '../adapters/store/dynamo-store.js';
 import type { FeedConfig } from '../core/feed/feed.js';
@@ -15,7 +15,7 @@ export interface AwsPoll {
 
 /** Reads and checks the environment once: a wrong value fails the cold start, saying which. */
 export function composeAwsPoll(env: NodeJS.ProcessEnv, onEvent?: (event: PollEvent) => void): AwsPoll {
-  const settings = loadAwsSettings(env);
+  const settings = loadPollerSettings(env);
   const store = createDynamoStore(new DynamoDBClient({}), settings.tableName);
   const publisher = createSnsPublisher(new SNSClient({}), { topicArn: settings.alertsTopicArn, opsTopicArn: settings.opsTopicArn });
   return { deps: pollDependencies(settings.config, { store, publisher, ...(onEvent ? { onEvent } : {}) }), feeds: settings.config.feeds };

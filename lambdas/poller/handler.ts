@@ -1,37 +1,38 @@
 /**
- * The scheduled poller: one poll cycle per EventBridge event, the same cycle `transfer-watch poll`
- * runs. Configuration is read and checked once, at cold start.
+ * The scheduled poller: one poll cycle per EventBridge event, under the poller's lease, the same
+ * cycle `transfer-watch poll` runs. Configuration is read and checked once, at cold start.
  */
+import { randomUUID } from 'node:crypto';
 import { composeAwsPoll } from '../composition/aws.js';
-import { runPollCycle, type PollEvent } from '../core/poll/poll-cycle.js';
+import { createObservability, logPollEvent, recordRunMetrics } from '../adapters/observability/observability.js';
+import { runScheduledPoll } from '../core/poll/scheduled-run.js';
 
-/** One JSON line per event, with fixed messages and structured keys, for CloudWatch Logs. */
-function log(event: PollEvent): void {
-  if (event.type === 'feed') console.log(JSON.stringify({ message: 'feed polled', ...event.report }));
-  else if (event.type === 'alert_sent')
-    console.log(JSON.stringify({ message: 'alert sent', alertId: event.alert.id, change: event.alert.type }));
-  else if (event.type === 'alert_failed')
-    console.error(JSON.stringify({ message: 'alert not sent', alertId: event.alert.id, error: event.error }));
-  else if (event.type === 'ops')
-    console.log(JSON.stringify({ message: 'ops message', kind: event.message.kind, feed: event.message.feed }));
-  else console.error(JSON.stringify({ message: 'ops message not sent', feed: event.message.feed, error: event.error }));
+/** What the handler reads of Lambda's context object. */
+export interface InvocationContext {
+  awsRequestId: string;
+  getRemainingTimeInMillis(): number;
 }
 
-const poller = composeAwsPoll(process.env, log);
+export type PollSummary = { skipped: true } | { feeds: number; failed: number; sent: number; unsent: number };
 
-export interface PollSummary {
-  feeds: number;
-  failed: number;
-  sent: number;
-  unsent: number;
-}
+/** Past the end of the invocation: a lease must outlive the run that holds it, never the reverse. */
+const LEASE_MARGIN_MS = 60_000;
+/** Outside Lambda (a test, a terminal), when no context says how long is left. */
+const DEFAULT_LEASE_MS = 15 * 60_000;
 
-export async function handler(): Promise<PollSummary> {
-  const report = await runPollCycle(poller.deps, poller.feeds);
-  return {
-    feeds: report.feeds.length,
-    failed: report.feeds.filter((feed) => feed.status === 'failed').length,
-    sent: report.sent.length,
-    unsent: report.unsent.length,
-  };
+const { logger, metrics } = createObservability('transfer-watch-poller');
+const poller = composeAwsPoll(process.env, (event) => logPollEvent(logger, event));
+
+export async function handler(_event?: unknown, context?: InvocationContext): Promise<PollSummary> {
+  const runId = context?.awsRequestId ?? randomUUID();
+  const leaseMs = context ? context.getRemainingTimeInMillis() + LEASE_MARGIN_MS : DEFAULT_LEASE_MS;
+  const result = await runScheduledPoll(poller.deps, poller.feeds, { runId, leaseMs });
+  if (!result.ran) {
+    logger.warn('poll skipped: another run holds the lease', { runId });
+    return { skipped: true };
+  }
+  const { run } = result;
+  logger.info('poll finished', { ...run });
+  recordRunMetrics(metrics, run);
+  return { feeds: run.feeds, failed: run.failed, sent: run.sent, unsent: run.unsent };
 }

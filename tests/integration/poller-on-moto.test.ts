@@ -5,7 +5,10 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PollSummary } from '../../lambdas/poller/handler.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serveFeedSnapshots, type SnapshotServer } from '../../scripts/feed-snapshot-server.js';
 import { ensureTable } from '../../lambdas/adapters/store/table.js';
@@ -18,7 +21,7 @@ const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 let moto: MotoServer;
 let feeds: SnapshotServer;
 let queue: SqsQueue;
-let handler: () => Promise<{ feeds: number; failed: number; sent: number; unsent: number }>;
+let handler: () => Promise<PollSummary>;
 
 beforeAll(async () => {
   moto = await startMotoServer();
@@ -42,8 +45,9 @@ beforeAll(async () => {
   vi.stubEnv('TABLE_NAME', 'poller-e2e-table');
   vi.stubEnv('ALERTS_TOPIC_ARN', alerts);
   vi.stubEnv('OPS_TOPIC_ARN', ops);
-  vi.stubEnv(
-    'TRANSFER_WATCH_CONFIG',
+  const configFile = join(mkdtempSync(join(tmpdir(), 'poller-e2e-')), 'config.json');
+  writeFileSync(
+    configFile,
     JSON.stringify({
       feeds: [
         { url: feeds.url('wire.xml'), outlet: 'Levant Wire' },
@@ -53,6 +57,7 @@ beforeAll(async () => {
       readLinkedPages: false,
     }),
   );
+  vi.stubEnv('TRANSFER_WATCH_CONFIG_FILE', configFile);
   vi.resetModules();
   ({ handler } = await import('../../lambdas/poller/handler.js'));
 }, MOTO_SETUP_TIMEOUT_MS);

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_FILE, loadAwsSettings, loadConfig } from '../../lambdas/adapters/config-file.js';
+import { DEFAULT_CONFIG_FILE, loadConfig, loadPollerSettings, loadQuerySettings } from '../../lambdas/adapters/config-file.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'transfer-watch-config-'));
 function file(content: string): string {
@@ -40,11 +40,12 @@ describe('the deployed poller settings', () => {
     TABLE_NAME: 'transfer-watch-table',
     ALERTS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:alerts',
     OPS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:ops',
-    TRANSFER_WATCH_CONFIG: JSON.stringify({ feeds: [{ url: 'https://a.example/rss', outlet: 'A' }] }),
+    LAMBDA_TASK_ROOT: folder,
+    TRANSFER_WATCH_CONFIG_FILE: basename(file(JSON.stringify({ feeds: [{ url: 'https://a.example/rss', outlet: 'A' }] }))),
   };
 
-  it('reads the table, topics and configuration from the environment', () => {
-    expect(loadAwsSettings(env)).toMatchObject({
+  it('reads the table and topics from the environment, and the configuration from a file beside the code', () => {
+    expect(loadPollerSettings(env)).toMatchObject({
       tableName: 'transfer-watch-table',
       alertsTopicArn: 'arn:aws:sns:us-east-1:123456789012:alerts',
       config: { feeds: [{ url: 'https://a.example/rss', outlet: 'A' }] },
@@ -52,14 +53,31 @@ describe('the deployed poller settings', () => {
   });
 
   it('names every missing or wrong variable', () => {
-    expect(() => loadAwsSettings({ ...env, TABLE_NAME: undefined, OPS_TOPIC_ARN: 'ops' })).toThrow(
+    expect(() => loadPollerSettings({ ...env, TABLE_NAME: undefined, OPS_TOPIC_ARN: 'ops' })).toThrow(
       /invalid configuration in environment: TABLE_NAME: .*; OPS_TOPIC_ARN: /,
     );
   });
 
-  it('names a wrong value inside the configuration it carries', () => {
-    expect(() => loadAwsSettings({ ...env, TRANSFER_WATCH_CONFIG: JSON.stringify({ feeds: [{ url: 'file:///etc/passwd' }] }) })).toThrow(
-      'invalid configuration in environment variable TRANSFER_WATCH_CONFIG: feeds.0.url: must be an http or https URL',
+  it('names the file and a wrong value inside it', () => {
+    const wrong = file(JSON.stringify({ feeds: [{ url: 'file:///etc/passwd' }] }));
+    expect(() => loadPollerSettings({ ...env, TRANSFER_WATCH_CONFIG_FILE: wrong })).toThrow(
+      `invalid configuration in ${wrong}: feeds.0.url: must be an http or https URL`,
     );
+  });
+
+  it('says which file it could not find', () => {
+    expect(() => loadPollerSettings({ ...env, TRANSFER_WATCH_CONFIG_FILE: 'missing.json' })).toThrow(
+      `cannot read configuration file ${join(folder, 'missing.json')}`,
+    );
+  });
+});
+
+describe('the deployed query settings', () => {
+  it('need only the table', () => {
+    expect(loadQuerySettings({ TABLE_NAME: 'transfer-watch-table' })).toEqual({ tableName: 'transfer-watch-table' });
+  });
+
+  it('name a missing table', () => {
+    expect(() => loadQuerySettings({})).toThrow('invalid configuration in environment: TABLE_NAME: ');
   });
 });

@@ -10,9 +10,9 @@ describe('the poller at cold start', () => {
     vi.stubEnv('TABLE_NAME', '');
     vi.stubEnv('ALERTS_TOPIC_ARN', '');
     vi.stubEnv('OPS_TOPIC_ARN', '');
-    vi.stubEnv('TRANSFER_WATCH_CONFIG', '');
+    vi.stubEnv('TRANSFER_WATCH_CONFIG_FILE', '');
     await expect(import('../../lambdas/poller/handler.js')).rejects.toThrow(
-      /invalid configuration in environment: TABLE_NAME: .*ALERTS_TOPIC_ARN: .*OPS_TOPIC_ARN: .*TRANSFER_WATCH_CONFIG: /,
+      /invalid configuration in environment: TABLE_NAME: .*ALERTS_TOPIC_ARN: .*OPS_TOPIC_ARN: .*TRANSFER_WATCH_CONFIG_FILE: /,
     );
   });
 });

@@ -17,7 +17,7 @@ import {
 import { createHash } from 'node:crypto';
 import type { Alert } from '../../core/alert/alert.js';
 import type { FeedState } from '../../core/feed/feed.js';
-import type { Change, CommitResult, Page, SeenItem, Store } from '../../core/poll/ports.js';
+import type { Change, CommitResult, Page, RunRecord, SeenItem, Store } from '../../core/poll/ports.js';
 import { seriesId, type Observation, type SeriesKey, type SeriesState } from '../../core/series/series.js';
 import { TABLE_TTL_ATTRIBUTE } from './table.js';
 
@@ -36,6 +36,11 @@ const ALERT = 'ALERT';
 const FEED = 'FEED';
 const ITEM = 'ITEM';
 const CLAIM = 'CLAIM';
+const LEASE = 'LEASE';
+const POLLER = 'poller';
+const RUN = 'RUN';
+/** Runs are kept a month: enough to see how the poller has been doing. */
+const RUN_KEPT_SECONDS = 30 * 86_400;
 const PAGE_SIZE = 100;
 const DAY_SECONDS = 86_400;
 /** DynamoDB's own limits on one batch request. */
@@ -290,5 +295,54 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
     alerts: ({ since, until }, cursor) =>
       query<Alert>(ALERT, cursor, { ...(since ? { from: since } : {}), ...(until ? { to: `${until}#` } : {}) }),
     listFeedStates: (cursor) => query<FeedState>(FEED, cursor),
+
+    acquireLease: (holder, now, until) =>
+      conditional(() =>
+        client.send(
+          new PutItemCommand({
+            TableName: tableName,
+            Item: { ...key(LEASE, POLLER), holder: { S: holder }, until: { S: until } },
+            ConditionExpression: 'attribute_not_exists(pk) OR #until < :now',
+            ExpressionAttributeNames: { '#until': 'until' },
+            ExpressionAttributeValues: { ':now': { S: now } },
+          }),
+        ),
+      ),
+
+    async releaseLease(holder) {
+      await conditional(() =>
+        client.send(
+          new DeleteItemCommand({
+            TableName: tableName,
+            Key: key(LEASE, POLLER),
+            // A run that outlived its lease must not end the next run's.
+            ConditionExpression: 'holder = :holder',
+            ExpressionAttributeValues: { ':holder': { S: holder } },
+          }),
+        ),
+      );
+    },
+
+    async saveRun(run) {
+      await put({
+        ...key(RUN, `${run.startedAt}#${run.id}`),
+        doc: doc(run),
+        [TABLE_TTL_ATTRIBUTE]: { N: String(Math.floor(Date.parse(run.startedAt) / 1000) + RUN_KEPT_SECONDS) },
+      });
+    },
+
+    async recentRuns(limit) {
+      const result = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': { S: RUN } },
+          ScanIndexForward: false,
+          Limit: limit,
+          ConsistentRead: true,
+        }),
+      );
+      return (result.Items ?? []).map((item) => read<RunRecord>(item)!);
+    },
   };
 }

@@ -27,6 +27,46 @@ export const fetchSettingsSchema = z.object({
 });
 export type FetchSettings = z.infer<typeof fetchSettingsSchema>;
 
+const changeType = z.enum(['new', 'increase', 'decrease', 'revised', 'conflict']);
+
+/** What one subscriber wants: every list left out means any; all given must match. */
+export const subscriptionFilterSchema = z
+  .object({
+    metrics: z
+      .array(z.string().regex(/^[a-z][a-z_]*$/, 'metric ids are snake_case'))
+      .min(1)
+      .optional(),
+    facilities: z.array(z.string().trim().min(1)).min(1).optional(),
+    changes: z.array(changeType).min(1).optional(),
+    /** Least size of a change, in people (a share of the old value is not a filter SNS can express). */
+    minMagnitude: z.number().min(0).optional(),
+  })
+  .strict();
+export type SubscriptionFilter = z.infer<typeof subscriptionFilterSchema>;
+
+const addressShape = {
+  email: z.string().trim().email().optional(),
+  /** A phone number in E.164 form (+ and digits). */
+  sms: z
+    .string()
+    .trim()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 form, like +447700900123')
+    .optional(),
+};
+const oneAddress = (address: { email?: string | undefined; sms?: string | undefined }) =>
+  (address.email === undefined) !== (address.sms === undefined);
+
+/** An address that gets figure alerts, with what it wants to hear about. */
+export const subscriptionSchema = z
+  .object({ ...addressShape, filter: subscriptionFilterSchema.optional() })
+  .strict()
+  .refine(oneAddress, 'give exactly one of email or sms');
+export type Subscription = z.infer<typeof subscriptionSchema>;
+
+/** An address that gets messages about the pipeline itself: feeds failing, alarms. */
+export const operatorSchema = z.object(addressShape).strict().refine(oneAddress, 'give exactly one of email or sms');
+export type Operator = z.infer<typeof operatorSchema>;
+
 export const configSchema = z.object({
   feeds: z
     .array(z.object({ url: httpUrl, outlet: z.string().trim().min(1).optional() }))
@@ -65,12 +105,17 @@ export const configSchema = z.object({
   digest: z
     .object({
       windowMinutes: z.number().min(0).max(10_080).default(0),
-      immediateChanges: z.array(z.enum(['new', 'increase', 'decrease', 'revised', 'conflict'])).default(['conflict']),
+      immediateChanges: z.array(changeType).default(['conflict']),
       immediateMagnitude: z.number().min(0).optional(),
     })
     .default({ windowMinutes: 0, immediateChanges: ['conflict'] }),
   /** Fetch the linked page of a relevant item whose feed entry is short, and read its main text. */
   readLinkedPages: z.boolean().default(true),
+  /** How often the deployed poller runs. */
+  schedule: z.object({ everyMinutes: z.number().int().min(1).max(1_440).default(15) }).default({ everyMinutes: 15 }),
+  /** Who the deployed stack alerts; never passed to the functions, which have no need of addresses. */
+  subscriptions: z.array(subscriptionSchema).max(100).default([]),
+  operators: z.array(operatorSchema).max(20).default([]),
 });
 export type Config = z.infer<typeof configSchema>;
 

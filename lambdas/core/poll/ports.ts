@@ -79,6 +79,34 @@ export interface Store {
   /** Alerts created in [since, until), oldest first. */
   alerts(range: { since?: string; until?: string }, cursor?: string): Promise<Page<Alert>>;
   listFeedStates(cursor?: string): Promise<Page<FeedState>>;
+  /**
+   * Takes the poller's lease until `until`, unless another run holds one that has not expired:
+   * runs never overlap, and a run that dies holding it blocks the next only until it expires.
+   */
+  acquireLease(holder: string, now: string, until: string): Promise<boolean>;
+  /** Gives the lease back, if `holder` still holds it. */
+  releaseLease(holder: string): Promise<void>;
+  saveRun(run: RunRecord): Promise<void>;
+  /** The last `limit` runs, newest first. */
+  recentRuns(limit: number): Promise<RunRecord[]>;
+}
+
+/** What one scheduled run did, kept for a while so `status` can show the last runs. */
+export interface RunRecord {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  feeds: number;
+  fetched: number;
+  unchanged: number;
+  waiting: number;
+  failed: number;
+  items: number;
+  figures: number;
+  sent: number;
+  unsent: number;
+  /** Why the run ended early, when it did. */
+  error?: string;
 }
 
 /** A message to operators about the pipeline itself, not about a figure. */

@@ -1,0 +1,53 @@
+/**
+ * The deployed functions' one way to be observed: Powertools' JSON logger (fixed messages,
+ * structured keys) and its metrics, written as CloudWatch embedded metric format (EMF) lines, so
+ * no metric costs an API call.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { PollEvent } from '../../core/poll/poll-cycle.js';
+import type { RunRecord } from '../../core/poll/ports.js';
+
+/** The namespace the stack's alarms and dashboard read the custom metrics from. */
+export const METRICS_NAMESPACE = 'TransferWatch';
+
+export interface Observability {
+  logger: Logger;
+  metrics: Metrics;
+}
+
+export function createObservability(serviceName: string): Observability {
+  return { logger: new Logger({ serviceName }), metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName }) };
+}
+
+/** One log line per event of a poll cycle. */
+export function logPollEvent(logger: Logger, event: PollEvent): void {
+  switch (event.type) {
+    case 'feed':
+      if (event.report.status === 'failed') logger.warn('feed failed', { ...event.report });
+      else logger.info('feed polled', { ...event.report });
+      return;
+    case 'alert_sent':
+      logger.info('alert sent', { alertId: event.alert.id, change: event.alert.type, metric: event.alert.metric });
+      return;
+    case 'alert_failed':
+      logger.error('alert not sent', { alertId: event.alert.id, error: event.error });
+      return;
+    case 'ops':
+      logger.info('ops message sent', { kind: event.message.kind, feed: event.message.feed });
+      return;
+    case 'ops_failed':
+      logger.error('ops message not sent', { kind: event.message.kind, feed: event.message.feed, error: event.error });
+  }
+}
+
+/** The figures of one run as metrics; the stack alarms on FeedsFailed. */
+export function recordRunMetrics(metrics: Metrics, run: RunRecord): void {
+  metrics.addMetric('FeedsPolled', MetricUnit.Count, run.feeds);
+  metrics.addMetric('FeedsFailed', MetricUnit.Count, run.failed);
+  metrics.addMetric('ItemsRead', MetricUnit.Count, run.items);
+  metrics.addMetric('FiguresExtracted', MetricUnit.Count, run.figures);
+  metrics.addMetric('AlertsSent', MetricUnit.Count, run.sent);
+  metrics.addMetric('AlertsUnsent', MetricUnit.Count, run.unsent);
+  metrics.publishStoredMetrics();
+}
