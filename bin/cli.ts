@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { createExtractor } from '../lambdas/core/extract/extract.js';
 import { loadTopicFile } from '../lambdas/adapters/topic-file.js';
 import { createRelevanceCheck } from '../lambdas/core/relevance/relevance.js';
@@ -8,6 +8,10 @@ import { extractFile, extractJsonLines } from './commands/extract.js';
 import { readTextArgument } from './commands/read-input.js';
 import { pollOnce } from './commands/poll.js';
 import { queryStore } from './commands/query.js';
+import { queryDeployed } from './commands/remote-query.js';
+import { isRemote } from './commands/remote/deployed-api.js';
+import { formatStatus, readDeployedStatus, readLocalStatus, runCount } from './commands/status.js';
+import { subscribe, type SubscribeOptions } from './commands/subscribe.js';
 import { loadConfig } from '../lambdas/adapters/config-file.js';
 import { DEFAULT_DATA_DIR } from '../lambdas/composition/local.js';
 
@@ -80,16 +84,67 @@ program
     );
   });
 
+interface DeployedOptions {
+  stack?: string;
+  region?: string;
+  apiUrl?: string;
+}
+
+/** The options that read a deployed stack instead of the local store. */
+function deployedOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--stack <name>', 'read the deployed stack of this name, through its API').conflicts('dataDir'))
+    .option('--region <region>', "the stack's AWS region (default: the AWS SDK's, e.g. AWS_REGION)")
+    .addOption(
+      new Option('--api-url <url>', "this API instead of the stack's ApiUrl output (a local or custom endpoint)").conflicts('dataDir'),
+    );
+}
+
+const write = (text: string) => process.stdout.write(text);
+
+deployedOptions(
+  program
+    .command('query')
+    .description('print the stored series: the current figure of each, and its history with sources')
+    .option('--metric <id>', 'only this metric')
+    .option('--facility <name>', 'only this facility')
+    .option('--since <time>', 'only history published since this date or time')
+    .option('--data-dir <dir>', 'where local mode keeps its store', DEFAULT_DATA_DIR)
+    .option('--json', 'print {"series": [...]} as JSON'),
+).action(async (options: DeployedOptions & { metric?: string; facility?: string; since?: string; dataDir: string; json?: boolean }) => {
+  const json = Boolean(options.json);
+  if (isRemote(options)) await queryDeployed({ ...options, json }, write);
+  else await queryStore({ ...options, json }, write);
+});
+
+deployedOptions(
+  program
+    .command('status')
+    .description('show the health of each feed and what the last runs did')
+    .option('--data-dir <dir>', `where local mode keeps its store (default: "${DEFAULT_DATA_DIR}")`)
+    .option('--runs <n>', 'how many of the last runs to show', runCount, 5)
+    .option('--json', 'print {"feeds": [...], "runs": [...]} as JSON'),
+).action(async (options: DeployedOptions & { dataDir?: string; runs: number; json?: boolean }) => {
+  const remote = isRemote(options);
+  const status = remote
+    ? await readDeployedStatus(options, options.runs)
+    : await readLocalStatus(options.dataDir ?? DEFAULT_DATA_DIR, options.runs);
+  write(options.json ? `${JSON.stringify(status)}\n` : formatStatus(status));
+});
+
 program
-  .command('query')
-  .description('print the stored series: the current figure of each, and its history with sources')
-  .option('--metric <id>', 'only this metric')
-  .option('--facility <name>', 'only this facility')
-  .option('--since <time>', 'only history published since this date or time')
-  .option('--data-dir <dir>', 'where local mode keeps its store', DEFAULT_DATA_DIR)
-  .option('--json', 'print {"series": [...]} as JSON')
-  .action(async (options: { metric?: string; facility?: string; since?: string; dataDir: string; json?: boolean }) => {
-    await queryStore({ ...options, json: Boolean(options.json) }, (text) => process.stdout.write(text));
+  .command('subscribe')
+  .description("subscribe an email address or phone number to a deployed stack's alerts, with an optional filter")
+  .requiredOption('--stack <name>', 'the deployed stack')
+  .option('--region <region>', "the stack's AWS region (default: the AWS SDK's, e.g. AWS_REGION)")
+  .option('--email <address>', 'send alerts to this email address')
+  .option('--sms <number>', 'send alerts to this phone number, in E.164 form (+447700900123)')
+  .option('--metric <id...>', 'only alerts about these metrics')
+  .option('--facility <name...>', 'only alerts about these facilities')
+  .option('--change <type...>', 'only these changes: new, increase, decrease, revised, conflict')
+  .option('--min-magnitude <people>', 'only changes of at least this many people')
+  .action(async (options: SubscribeOptions) => {
+    await subscribe(options, write);
   });
 
 program.parseAsync().catch((error: unknown) => {

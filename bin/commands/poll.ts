@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { composeLocalPoll } from '../../lambdas/composition/local.js';
 import type { Config } from '../../lambdas/core/config/config.js';
 import type { Clock } from '../../lambdas/core/poll/ports.js';
-import { runPollCycle, type CycleReport, type PollEvent } from '../../lambdas/core/poll/poll-cycle.js';
+import { type CycleReport, type PollEvent } from '../../lambdas/core/poll/poll-cycle.js';
+import { runRecordedPoll } from '../../lambdas/core/poll/scheduled-run.js';
 
 export interface PollOptions {
   config: Config;
@@ -33,7 +35,7 @@ export async function pollOnce(options: PollOptions, output: Output): Promise<nu
     ...(options.clock ? { clock: options.clock } : {}),
   });
   try {
-    const report = await runPollCycle(local.deps, feeds);
+    const { report } = await runRecordedPoll(local.deps, feeds, randomUUID());
     if (options.json) {
       for (const feed of report.feeds.filter((item) => item.status === 'failed'))
         output.out(`${JSON.stringify({ type: 'feed_error', feed: feed.feed, error: feed.error })}\n`);
@@ -76,6 +78,6 @@ function plural(count: number, noun: string): string {
 }
 
 /** "HTTP 404 Not Found from <url>" on a line that starts with the url: "HTTP 404 Not Found". */
-function shortError(error: string, feed: string): string {
+export function shortError(error: string, feed: string): string {
   return error.replaceAll(` from ${feed}`, '').replaceAll(feed, 'it');
 }

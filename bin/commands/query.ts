@@ -1,6 +1,7 @@
 import { openLocalStore } from '../../lambdas/composition/local.js';
-import type { Page, Store } from '../../lambdas/core/poll/ports.js';
-import type { Observation, SeriesState } from '../../lambdas/core/series/series.js';
+import type { Store } from '../../lambdas/core/poll/ports.js';
+import { readSeriesWithHistory } from '../../lambdas/core/query/series-reading.js';
+import type { HistoryEntry } from '../../lambdas/core/query/views.js';
 
 export interface QueryOptions {
   dataDir?: string;
@@ -11,58 +12,26 @@ export interface QueryOptions {
   json: boolean;
 }
 
-async function all<T>(read: (cursor?: string) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read(cursor);
-    items.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return items;
-}
-
-interface SeriesAnswer {
+export interface SeriesAnswer {
   metric: string;
   facility?: string;
   current: { value: number; bound: string; published: string; link: string };
   sources: number;
-  history: Array<
-    Pick<Observation, 'value' | 'bound' | 'quote' | 'link' | 'outlet' | 'published'> & { increment?: boolean; as_of?: string }
-  >;
+  history: HistoryEntry[];
 }
 
+/** The series the options choose, as the command prints them: the reading itself is the query API's. */
 export async function readSeries(store: Store, options: Omit<QueryOptions, 'json' | 'dataDir'>): Promise<SeriesAnswer[]> {
-  const since = options.since ? Date.parse(options.since) : undefined;
-  if (since !== undefined && Number.isNaN(since)) throw new Error(`--since must be a date or time, not "${options.since}"`);
-  const chosen = (await all((cursor) => store.listSeries(cursor))).filter(
-    (series: SeriesState) =>
-      (options.metric === undefined || series.metric === options.metric) &&
-      (options.facility === undefined || series.facility === options.facility),
-  );
-  const answers: SeriesAnswer[] = [];
-  for (const series of chosen) {
-    const history = (await all((cursor) => store.history(series, cursor))).filter(
-      (item) => since === undefined || Date.parse(item.published) >= since,
-    );
-    answers.push({
-      metric: series.metric,
-      ...(series.facility !== undefined ? { facility: series.facility } : {}),
-      current: { value: series.current.value, bound: series.current.bound, published: series.current.published, link: series.current.link },
-      sources: series.sources,
-      history: history.map(({ value, bound, quote, link, outlet, published, increment, as_of }) => ({
-        value,
-        bound,
-        quote,
-        link,
-        outlet,
-        published,
-        ...(increment ? { increment } : {}),
-        ...(as_of !== undefined ? { as_of } : {}),
-      })),
-    });
-  }
-  return answers;
+  const since = options.since ? new Date(options.since) : undefined;
+  if (since !== undefined && Number.isNaN(since.getTime())) throw new Error(`--since must be a date or time, not "${options.since}"`);
+  const chosen = await readSeriesWithHistory(store, { metric: options.metric, facility: options.facility }, since);
+  return chosen.map(({ series, history }) => ({
+    metric: series.metric,
+    ...(series.facility !== undefined ? { facility: series.facility } : {}),
+    current: { value: series.current.value, bound: series.current.bound, published: series.current.published, link: series.current.link },
+    sources: series.sources,
+    history,
+  }));
 }
 
 export async function queryStore(options: QueryOptions, out: (text: string) => void): Promise<void> {
@@ -77,7 +46,7 @@ export async function queryStore(options: QueryOptions, out: (text: string) => v
 
 const BOUND_WORDS: Record<string, string> = { exact: '', at_least: 'more than ', at_most: 'up to ', approx: 'about ' };
 
-function formatSeries(series: SeriesAnswer[]): string {
+export function formatSeries(series: SeriesAnswer[]): string {
   if (series.length === 0) return 'No figures stored yet: run `transfer-watch poll` first.\n';
   return series
     .map((item) => {

@@ -3,7 +3,7 @@
  * cycle `transfer-watch poll` runs. Configuration is read and checked once, at cold start.
  */
 import { randomUUID } from 'node:crypto';
-import { composeAwsPoll } from '../composition/aws.js';
+import { composeAwsPoll } from '../composition/aws-poll.js';
 import { createObservability, logPollEvent, recordRunMetrics } from '../adapters/observability/observability.js';
 import { runScheduledPoll } from '../core/poll/scheduled-run.js';
 

@@ -159,3 +159,45 @@ describe('feed state and items', () => {
     expect(found.has('guid:other')).toBe(false);
   });
 });
+
+describe('the poller’s lease', () => {
+  it('is held by one run at a time until it expires', async () => {
+    expect(await store.acquireLease('run-1', '2026-02-20T00:00:00.000Z', '2026-02-20T00:15:00.000Z')).toBe(true);
+    expect(await store.acquireLease('run-2', '2026-02-20T00:05:00.000Z', '2026-02-20T00:20:00.000Z')).toBe(false);
+    expect(await store.acquireLease('run-3', '2026-02-20T00:16:00.000Z', '2026-02-20T00:31:00.000Z')).toBe(true);
+  });
+
+  it('is given back only by its holder', async () => {
+    await store.acquireLease('run-1', '2026-02-20T00:00:00.000Z', '2026-02-20T00:15:00.000Z');
+    await store.releaseLease('run-0');
+    expect(await store.acquireLease('run-2', '2026-02-20T00:01:00.000Z', '2026-02-20T00:16:00.000Z')).toBe(false);
+    await store.releaseLease('run-1');
+    expect(await store.acquireLease('run-2', '2026-02-20T00:01:00.000Z', '2026-02-20T00:16:00.000Z')).toBe(true);
+  });
+});
+
+describe('runs', () => {
+  it('lists the last ones, newest first', async () => {
+    const run = (id: string, startedAt: string) => ({
+      id,
+      startedAt,
+      finishedAt: startedAt,
+      feeds: 2,
+      fetched: 2,
+      unchanged: 0,
+      waiting: 0,
+      failed: 0,
+      items: 5,
+      figures: 4,
+      sent: 1,
+      unsent: 0,
+    });
+    for (const [id, at] of [
+      ['a', '2026-02-20T00:00:00.000Z'],
+      ['c', '2026-02-20T00:30:00.000Z'],
+      ['b', '2026-02-20T00:15:00.000Z'],
+    ] as const)
+      await store.saveRun(run(id, at));
+    expect((await store.recentRuns(2)).map((saved) => saved.id)).toEqual(['c', 'b']);
+  });
+});

@@ -22,23 +22,36 @@ export async function runScheduledPoll(
   feeds: FeedConfig[],
   { runId, leaseMs }: RunOptions,
 ): Promise<ScheduledRunResult> {
-  const started = deps.clock.now();
-  const acquired = await deps.store.acquireLease(runId, started.toISOString(), new Date(started.getTime() + leaseMs).toISOString());
+  const now = deps.clock.now();
+  const acquired = await deps.store.acquireLease(runId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString());
   if (!acquired) return { ran: false };
   try {
-    let report: CycleReport;
-    try {
-      report = await runPollCycle(deps, feeds);
-    } catch (error) {
-      await deps.store.saveRun({ ...emptyRun(runId, started, deps.clock.now(), feeds.length), error: (error as Error).message });
-      throw error;
-    }
-    const run = recordOf(runId, started, deps.clock.now(), report);
-    await deps.store.saveRun(run);
-    return { ran: true, run, report };
+    return { ran: true, ...(await runRecordedPoll(deps, feeds, runId)) };
   } finally {
     await deps.store.releaseLease(runId);
   }
+}
+
+/**
+ * The poll cycle and its record, without a lease: for a terminal, where the embedded store admits
+ * one process at a time anyway, and where an interrupted run must not lock out the next one.
+ */
+export async function runRecordedPoll(
+  deps: PollDependencies,
+  feeds: FeedConfig[],
+  runId: string,
+): Promise<{ run: RunRecord; report: CycleReport }> {
+  const started = deps.clock.now();
+  let report: CycleReport;
+  try {
+    report = await runPollCycle(deps, feeds);
+  } catch (error) {
+    await deps.store.saveRun({ ...emptyRun(runId, started, deps.clock.now(), feeds.length), error: (error as Error).message });
+    throw error;
+  }
+  const run = recordOf(runId, started, deps.clock.now(), report);
+  await deps.store.saveRun(run);
+  return { run, report };
 }
 
 function emptyRun(id: string, started: Date, finished: Date, feeds: number): RunRecord {

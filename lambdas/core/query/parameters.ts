@@ -1,0 +1,58 @@
+/**
+ * Checks a request's query parameters against what its route accepts, and turns every problem
+ * into one 400 answer naming each parameter at fault, unknown ones included.
+ */
+import { z } from 'zod';
+import { QueryError, type QueryParameters } from './query-answer.js';
+
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/** Date.parse rolls 30 February over into March; a caller who wrote it made a mistake. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * An ISO date (midnight UTC) or date-time with its zone, as the UTC ISO string the store keeps
+ * times in, so that comparing strings compares times. A time without a zone would mean whatever
+ * zone the server runs in, so it is refused.
+ */
+export const isoTime = z.string().transform((value, context) => {
+  const match = ISO_TIME.exec(value);
+  const time = Date.parse(value);
+  if (!match || Number.isNaN(time) || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    context.addIssue({ code: 'custom', message: 'must be an ISO date or time, like 2026-02-01 or 2026-02-01T09:00:00Z' });
+    return z.NEVER;
+  }
+  return new Date(time).toISOString();
+});
+
+/** For routes that take none: any parameter given is refused by name. */
+export const noParameters = z.strictObject({});
+
+export const nonEmpty = z.string().min(1, { error: 'must not be empty' });
+
+/** A whole number in [min, max], `fallback` when absent. */
+export function wholeNumber(min: number, max: number, fallback: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, { error: message })
+    .transform(Number)
+    .pipe(z.number().min(min, { error: message }).max(max, { error: message }))
+    .default(fallback);
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown parameter${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+  return `${issue.path.join('.')} ${issue.message}`;
+}
+
+/** The parameters `schema` accepts, or a 400 naming each one at fault; an absent value is an absent parameter. */
+export function parseParameters<T>(schema: z.ZodType<T>, query: QueryParameters): T {
+  const given = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
+  const result = schema.safeParse(given);
+  if (!result.success) throw new QueryError(400, result.error.issues.map(describe).join('; '));
+  return result.data;
+}
