@@ -9,6 +9,7 @@ import { readTextArgument } from './commands/read-input.js';
 import { pollOnce } from './commands/poll.js';
 import { queryStore } from './commands/query.js';
 import { queryDeployed } from './commands/remote-query.js';
+import { portNumber, serve } from './commands/serve.js';
 import { isRemote } from './commands/remote/deployed-api.js';
 import { formatStatus, readDeployedStatus, readLocalStatus, runCount } from './commands/status.js';
 import { subscribe, type SubscribeOptions } from './commands/subscribe.js';
@@ -131,6 +132,21 @@ deployedOptions(
     : await readLocalStatus(options.dataDir ?? DEFAULT_DATA_DIR, options.runs);
   write(options.json ? `${JSON.stringify(status)}\n` : formatStatus(status));
 });
+
+program
+  .command('serve')
+  .description('serve the dashboard and the query API over HTTP from the local store, until interrupted')
+  .option('--data-dir <dir>', 'where local mode keeps its store', DEFAULT_DATA_DIR)
+  .option('--port <n>', 'port to listen on; 0 for any free one', portNumber, 8080)
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--config <file>', 'configuration file (api.corsOrigins)')
+  .action(async (options: { dataDir: string; port: number; host: string; config?: string }) => {
+    const config = loadConfig(options.config ? { file: options.config } : {});
+    await serve(
+      { dataDir: options.dataDir, host: options.host, port: options.port, corsOrigins: config.api.corsOrigins },
+      { out: write, err: (text) => process.stderr.write(text) },
+    );
+  });
 
 program
   .command('subscribe')

@@ -31,7 +31,7 @@ export class TransferWatchStack extends Stack {
     const { table } = new UpdatesTable(this, 'Updates');
     const topics = new AlertTopics(this, 'Topics', { subscriptions: config.subscriptions, operators: config.operators });
     const poller = new Poller(this, 'Poller', { config, table, alerts: topics.alerts, ops: topics.ops, topicKey: topics.key });
-    const query = new QueryApi(this, 'Query', { table });
+    const query = new QueryApi(this, 'Query', { table, corsOrigins: config.api.corsOrigins });
     new PollerAlarms(this, 'Alarms', {
       poller: poller.bundled.function,
       pollerTimeout: poller.timeout,

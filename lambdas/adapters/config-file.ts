@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, parseConfig, type Config } from '../core/config/config.js';
+import { ConfigError, corsOriginSchema, parseConfig, type Config } from '../core/config/config.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -83,13 +83,23 @@ export function loadPollerSettings(env: NodeJS.ProcessEnv = process.env): Poller
   };
 }
 
-const queryEnvironment = z.object({ TABLE_NAME: z.string().min(3) });
+const queryEnvironment = z.object({
+  TABLE_NAME: z.string().min(3),
+  /** Comma-separated; absent or empty, no page from another origin may read the API. */
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? [] : value.split(',').map((origin) => origin.trim())))
+    .pipe(z.array(corsOriginSchema)),
+});
 
 export interface QuerySettings {
   tableName: string;
+  corsOrigins: string[];
 }
 
-/** The query function reads the table and needs nothing else. */
+/** The query function reads the table, and answers the pages of the origins it is told. */
 export function loadQuerySettings(env: NodeJS.ProcessEnv = process.env): QuerySettings {
-  return { tableName: checkEnvironment(queryEnvironment, env).TABLE_NAME };
+  const checked = checkEnvironment(queryEnvironment, env);
+  return { tableName: checked.TABLE_NAME, corsOrigins: checked.CORS_ORIGINS };
 }

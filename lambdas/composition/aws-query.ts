@@ -7,7 +7,14 @@ import { loadQuerySettings } from '../adapters/config-file.js';
 import { createDynamoStore } from '../adapters/store/dynamo-store.js';
 import type { Store } from '../core/poll/ports.js';
 
-/** The query API only reads the table: a wrong or missing table name fails the cold start, saying so. */
-export function composeAwsQuery(env: NodeJS.ProcessEnv): Store {
-  return createDynamoStore(new DynamoDBClient({}), loadQuerySettings(env).tableName);
+export interface AwsQuery {
+  store: Store;
+  /** The origins whose pages may read the API. */
+  corsOrigins: string[];
+}
+
+/** The query API only reads the table: a wrong or missing setting fails the cold start, saying so. */
+export function composeAwsQuery(env: NodeJS.ProcessEnv): AwsQuery {
+  const { tableName, corsOrigins } = loadQuerySettings(env);
+  return { store: createDynamoStore(new DynamoDBClient({}), tableName), corsOrigins };
 }

@@ -3,7 +3,7 @@
  * with access logs; the function may only read the table.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -20,6 +20,8 @@ export const API_THROTTLE = { rateLimit: 20, burstLimit: 40 };
 
 export interface QueryApiProps {
   table: ITable;
+  /** Origins whose pages may read the API from a browser. */
+  corsOrigins: string[];
 }
 
 export class QueryApi extends Construct {
@@ -35,7 +37,11 @@ export class QueryApi extends Construct {
       // A page of a hundred items is a few hundred KB of JSON; the cold start, not the memory, dominates.
       memorySize: 256,
       timeout: Duration.seconds(10),
-      environment: { TABLE_NAME: props.table.tableName, POWERTOOLS_SERVICE_NAME: 'transfer-watch-query' },
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        POWERTOOLS_SERVICE_NAME: 'transfer-watch-query',
+        ...(props.corsOrigins.length > 0 ? { CORS_ORIGINS: props.corsOrigins.join(',') } : {}),
+      },
     });
     this.bundled.role.addToPolicy(new PolicyStatement({ actions: QUERY_TABLE_ACTIONS, resources: [props.table.tableArn] }));
 
@@ -43,12 +49,22 @@ export class QueryApi extends Construct {
       description: 'transfer-watch: the stored figures, their history and sources',
       defaultAuthorizer: new HttpIamAuthorizer(),
       createDefaultStage: false,
+      // A browser's preflight carries no signature, so API Gateway answers it before the authoriser.
+      ...(props.corsOrigins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: props.corsOrigins,
+              allowMethods: [CorsHttpMethod.GET],
+              allowHeaders: ['authorization', 'content-type', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256'],
+              maxAge: Duration.hours(2),
+            },
+          }
+        : {}),
     });
-    api.addRoutes({
-      path: '/{proxy+}',
-      methods: [HttpMethod.GET],
-      integration: new HttpLambdaIntegration('Query', this.bundled.function),
-    });
+    const integration = new HttpLambdaIntegration('Query', this.bundled.function);
+    // The dashboard at the root, the JSON routes below it.
+    api.addRoutes({ path: '/', methods: [HttpMethod.GET], integration });
+    api.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.GET], integration });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
     this.stage = new HttpStage(this, 'Stage', {
       httpApi: api,

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, ROOT } from '../support/cli.js';
+import { cli } from '../support/cli.js';
 
 /** The JSON objects the CLI wrote, one a line. */
 function jsonLines(stdout: string): Array<{ id: unknown; figures: Array<Record<string, unknown>> }> {

@@ -4,47 +4,13 @@
  * and run records.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoStore } from '../../lambdas/adapters/store/dynamo-store.js';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../lambdas/adapters/store/embedded-dynamodb.js';
-import { ensureTable } from '../../lambdas/adapters/store/table.js';
-import { decide, planChange } from '../../lambdas/core/diff/diff.js';
 import type { RunRecord, Store } from '../../lambdas/core/poll/ports.js';
 import { answerQuery } from '../../lambdas/core/query/answer-query.js';
 import type { QueryAnswer } from '../../lambdas/core/query/query-answer.js';
-import type { Observation } from '../../lambdas/core/series/series.js';
+import { emptyStore, observation, record } from '../support/seeded-store.js';
 
 let dynamo: EmbeddedDynamoDb;
-let tables = 0;
-
-const settings = { thresholds: { absolute: 0, relative: 0 }, conflict: { windowHours: 6, margin: 0.1 } };
-
-async function emptyStore(): Promise<Store> {
-  tables += 1;
-  const tableName = `query-api-${tables}`;
-  await ensureTable(dynamo.client, tableName);
-  return createDynamoStore(dynamo.client, tableName);
-}
-
-function observation(value: number, published: string, overrides: Partial<Observation> = {}): Observation {
-  return {
-    metric: 'detainees_transferred',
-    value,
-    bound: 'exact',
-    quote: `A total of ${value} detainees have been moved to Iraq.`,
-    link: `https://levantwire.example/${value}`,
-    outlet: 'Levant Wire',
-    published,
-    storyId: `story-${value}-${published}`,
-    observedAt: published,
-    ...overrides,
-  };
-}
-
-/** Reads the series, decides and commits at `now`, as a poll cycle does. */
-async function record(store: Store, observed: Observation, now: string): Promise<void> {
-  const series = await store.series(observed);
-  expect(await store.commit(planChange(series, observed, decide(series, observed, 'cumulative', settings), now))).toBe('committed');
-}
 
 /** Marks every pending alert sent at `sentAt`, as a poll cycle does after publishing them. */
 async function sendPending(store: Store, sentAt: string): Promise<void> {
@@ -74,7 +40,7 @@ describe('a store the poller has filled', () => {
   let store: Store;
 
   beforeAll(async () => {
-    store = await emptyStore();
+    store = await emptyStore(dynamo, 'query-api');
     await record(store, observation(150, '2026-02-01T06:00:00.000Z'), '2026-02-01T07:00:00.000Z');
     await record(
       store,
@@ -262,7 +228,7 @@ describe('a store the poller has filled', () => {
 
   describe('GET /feeds', () => {
     it("shows each feed's health, not its conditional GET validators", async () => {
-      const feeds = await emptyStore();
+      const feeds = await emptyStore(dynamo, 'query-api');
       await feeds.saveFeedState({
         url: 'https://gulfdaily.example/rss',
         etag: '"v7"',
@@ -309,7 +275,7 @@ describe('a store the poller has filled', () => {
     });
 
     beforeAll(async () => {
-      runs = await emptyStore();
+      runs = await emptyStore(dynamo, 'query-api');
       for (let hour = 0; hour < 24; hour += 1) await runs.saveRun(run(hour));
     });
 
@@ -373,7 +339,7 @@ describe('a store the poller has filled', () => {
 
 describe('an empty store', () => {
   it('answers empty lists', async () => {
-    const store = await emptyStore();
+    const store = await emptyStore(dynamo, 'query-api');
     const answers = await Promise.all(['/series', '/changes', '/feeds', '/runs'].map((target) => body(store, target)));
     expect(answers).toEqual([{ series: [] }, { changes: [] }, { feeds: [] }, { runs: [] }]);
   });
@@ -385,7 +351,7 @@ describe('GET /changes, a page at a time', () => {
   let store: Store;
 
   beforeAll(async () => {
-    store = await emptyStore();
+    store = await emptyStore(dynamo, 'query-api');
     for (let i = 0; i < ALERTS; i += 1) {
       const at = new Date(Date.UTC(2026, 1, 1, 0, i)).toISOString();
       const metric = i % 2 === 0 ? 'detainees_transferred' : 'detainees_held';
@@ -437,7 +403,7 @@ describe('GET /changes, a page at a time', () => {
 
 describe('GET /changes when one poll cycle raised several alerts at once', () => {
   it('resumes after the last alert given, though the others share its time', async () => {
-    const store = await emptyStore();
+    const store = await emptyStore(dynamo, 'query-api');
     const now = '2026-02-01T07:00:00.000Z';
     const metrics = ['camp_population', 'detainees_held', 'detainees_transferred', 'escaped', 'recaptured'];
     for (const [index, metric] of metrics.entries())

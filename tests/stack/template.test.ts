@@ -185,8 +185,17 @@ describe('the poller', () => {
 describe('the query API', () => {
   it('answers GET requests signed with IAM credentials only, through the query function', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /', AuthorizationType: 'AWS_IAM' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /{proxy+}', AuthorizationType: 'AWS_IAM' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+  });
+
+  it('lets no other origin’s page read it unless the configuration names one', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+    expect(resources[logicalId('AWS::Lambda::Function', 'QueryFunction')]!.Properties!.Environment).not.toHaveProperty(
+      'Variables.CORS_ORIGINS',
+    );
   });
 
   it('is throttled and keeps access logs', () => {
@@ -275,4 +284,18 @@ describe('cdk-nag', () => {
     expect([...new Set(acknowledged.map((rule) => rule.id))].sort()).toEqual(['AwsSolutions-L1', 'AwsSolutions-SQS3']);
     for (const rule of acknowledged) expect(rule.reason.length).toBeGreaterThan(40);
   });
+});
+
+describe('a stack whose configuration names origins for the API', () => {
+  it('answers their browsers’ preflights at API Gateway, and tells the query function who they are', () => {
+    const { template: withCors, templateJson } = synthStack({ ...CONFIG, api: { corsOrigins: ['https://desk.example.org'] } });
+    withCors.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: { AllowOrigins: ['https://desk.example.org'], AllowMethods: ['GET'], MaxAge: 7200 },
+    });
+    const functions = Object.entries(
+      templateJson.Resources as Record<string, { Type: string; Properties: { Environment?: { Variables: object } } }>,
+    );
+    const query = functions.find(([id, resource]) => resource.Type === 'AWS::Lambda::Function' && id.startsWith('QueryFunction'))![1];
+    expect(query.Properties.Environment!.Variables).toHaveProperty('CORS_ORIGINS', 'https://desk.example.org');
+  }, 120_000);
 });

@@ -29,6 +29,18 @@ describe('the configuration file', () => {
     expect(() => loadConfig({ file: path, env: {} })).toThrow(`configuration file ${path} is not JSON`);
   });
 
+  it('lets no page of another origin read the API unless it names the origin', () => {
+    const path = file(JSON.stringify({ feeds: [] }));
+    expect(loadConfig({ file: path, env: {} }).api.corsOrigins).toEqual([]);
+  });
+
+  it('names an origin given with a trailing slash', () => {
+    const path = file(JSON.stringify({ api: { corsOrigins: ['https://dashboard.example/'] } }));
+    expect(() => loadConfig({ file: path, env: {} })).toThrow(
+      `invalid configuration in ${path}: api.corsOrigins.0: must be an origin like https://example.org (no path, no trailing slash), or *`,
+    );
+  });
+
   it('lets the environment allow private hosts', () => {
     const path = file(JSON.stringify({ feeds: [] }));
     expect(loadConfig({ file: path, env: { TRANSFER_WATCH_ALLOW_PRIVATE_HOSTS: '1' } }).fetch.allowPrivateHosts).toBe(true);
@@ -73,8 +85,21 @@ describe('the deployed poller settings', () => {
 });
 
 describe('the deployed query settings', () => {
-  it('need only the table', () => {
-    expect(loadQuerySettings({ TABLE_NAME: 'transfer-watch-table' })).toEqual({ tableName: 'transfer-watch-table' });
+  it('need only the table, and then let no other origin read the API', () => {
+    expect(loadQuerySettings({ TABLE_NAME: 'transfer-watch-table' })).toEqual({ tableName: 'transfer-watch-table', corsOrigins: [] });
+  });
+
+  it('read the origins that may read the API from CORS_ORIGINS, separated by commas', () => {
+    expect(loadQuerySettings({ TABLE_NAME: 'transfer-watch-table', CORS_ORIGINS: 'https://a.example, http://localhost:5173' })).toEqual({
+      tableName: 'transfer-watch-table',
+      corsOrigins: ['https://a.example', 'http://localhost:5173'],
+    });
+  });
+
+  it('name an origin given with a path', () => {
+    expect(() => loadQuerySettings({ TABLE_NAME: 'transfer-watch-table', CORS_ORIGINS: '*,https://a.example/app' })).toThrow(
+      'invalid configuration in environment: CORS_ORIGINS.1: must be an origin like https://example.org (no path, no trailing slash), or *',
+    );
   });
 
   it('name a missing table', () => {

@@ -6,6 +6,21 @@ const httpUrl = z
   .url()
   .refine((value) => /^https?:\/\//i.test(value), 'must be an http or https URL');
 
+/** Whether `value` is an origin exactly as a browser sends it: scheme, host, and port unless the default. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** An origin whose pages may read the query API, or `*` for any. */
+export const corsOriginSchema = z
+  .string()
+  .refine((value) => value === '*' || isOrigin(value), 'must be an origin like https://example.org (no path, no trailing slash), or *');
+
 export const fetchSettingsSchema = z.object({
   /** Whole request, headers and body, for one feed or page. */
   timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
@@ -113,6 +128,13 @@ export const configSchema = z.object({
   readLinkedPages: z.boolean().default(true),
   /** How often the deployed poller runs. */
   schedule: z.object({ everyMinutes: z.number().int().min(1).max(1_440).default(15) }).default({ everyMinutes: 15 }),
+  /** The query API, deployed or served by `transfer-watch serve`. */
+  api: z
+    .object({
+      /** Origins whose pages may read the API from a browser (CORS); none by default. */
+      corsOrigins: z.array(corsOriginSchema).max(50).default([]),
+    })
+    .default({ corsOrigins: [] }),
   /** Who the deployed stack alerts; never passed to the functions, which have no need of addresses. */
   subscriptions: z.array(subscriptionSchema).max(100).default([]),
   operators: z.array(operatorSchema).max(20).default([]),

@@ -1,11 +1,13 @@
 /**
  * Checks a request's query parameters against what its route accepts, and turns every problem
- * into one 400 answer naming each parameter at fault, unknown ones included.
+ * into one 400 answer naming each parameter at fault, unknown ones included. The schemas here also
+ * describe the parameters in the OpenAPI document, read on their input side: what a caller sends.
  */
 import { z } from 'zod';
 import { QueryError, type QueryParameters } from './query-answer.js';
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+const ISO_TIME_MESSAGE = 'must be an ISO date or time, like 2026-02-01 or 2026-02-01T09:00:00Z';
 
 /** Date.parse rolls 30 February over into March; a caller who wrote it made a mistake. */
 function isCalendarDate(year: number, month: number, day: number): boolean {
@@ -18,30 +20,36 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
  * times in, so that comparing strings compares times. A time without a zone would mean whatever
  * zone the server runs in, so it is refused.
  */
-export const isoTime = z.string().transform((value, context) => {
-  const match = ISO_TIME.exec(value);
-  const time = Date.parse(value);
-  if (!match || Number.isNaN(time) || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    context.addIssue({ code: 'custom', message: 'must be an ISO date or time, like 2026-02-01 or 2026-02-01T09:00:00Z' });
-    return z.NEVER;
-  }
-  return new Date(time).toISOString();
-});
+export const isoTime = z
+  .string()
+  .regex(ISO_TIME, { error: ISO_TIME_MESSAGE })
+  .transform((value, context) => {
+    const [, year, month, day] = ISO_TIME.exec(value)!;
+    const time = Date.parse(value);
+    if (Number.isNaN(time) || !isCalendarDate(Number(year), Number(month), Number(day))) {
+      context.addIssue({ code: 'custom', message: ISO_TIME_MESSAGE });
+      return z.NEVER;
+    }
+    return new Date(time).toISOString();
+  });
 
 /** For routes that take none: any parameter given is refused by name. */
 export const noParameters = z.strictObject({});
 
 export const nonEmpty = z.string().min(1, { error: 'must not be empty' });
 
-/** A whole number in [min, max], `fallback` when absent. */
+/**
+ * A whole number in [min, max], `fallback` when absent. Digits are read as a number before the
+ * number is checked, so that the document shows an integer with its bounds, not a string.
+ */
 export function wholeNumber(min: number, max: number, fallback: number) {
-  const message = `must be a whole number from ${min} to ${max}`;
+  const error = `must be a whole number from ${min} to ${max}`;
   return z
-    .string()
-    .regex(/^\d+$/, { error: message })
-    .transform(Number)
-    .pipe(z.number().min(min, { error: message }).max(max, { error: message }))
-    .default(fallback);
+    .preprocess(
+      (value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value),
+      z.int({ error }).min(min, { error }).max(max, { error }),
+    )
+    .prefault(fallback);
 }
 
 function describe(issue: z.core.$ZodIssue): string {
@@ -49,10 +57,16 @@ function describe(issue: z.core.$ZodIssue): string {
   return `${issue.path.join('.')} ${issue.message}`;
 }
 
-/** The parameters `schema` accepts, or a 400 naming each one at fault; an absent value is an absent parameter. */
+/**
+ * The parameters `schema` accepts, or a 400 naming each one at fault; an absent value is an absent
+ * parameter. A parameter given twice is refused: which of its values was meant is not for the API to guess.
+ */
 export function parseParameters<T>(schema: z.ZodType<T>, query: QueryParameters): T {
-  const given = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
+  const entries = Object.entries(query);
+  const repeated = entries.filter(([, value]) => Array.isArray(value)).map(([name]) => `${name} is given more than once`);
+  const given = Object.fromEntries(entries.filter(([, value]) => typeof value === 'string'));
   const result = schema.safeParse(given);
-  if (!result.success) throw new QueryError(400, result.error.issues.map(describe).join('; '));
+  if (!result.success) throw new QueryError(400, [...repeated, ...result.error.issues.map(describe)].join('; '));
+  if (repeated.length > 0) throw new QueryError(400, repeated.join('; '));
   return result.data;
 }

@@ -1,5 +1,7 @@
 /** What the query API is asked and what it answers, free of any HTTP framework. */
-export type QueryParameters = Record<string, string | undefined>;
+
+/** A parameter's value, or its values when it was given more than once. */
+export type QueryParameters = Record<string, string | string[] | undefined>;
 
 export interface QueryRequest {
   method: string;
@@ -26,3 +28,5 @@ export class QueryError extends Error {
 }
 
 export const ok = (body: unknown): QueryAnswer => ({ status: 200, body });
+
+export const errorAnswer = (error: QueryError): QueryAnswer => ({ status: error.status, body: { error: error.message } });

@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import type { Store } from '../poll/ports.js';
-import { parseParameters, wholeNumber } from './parameters.js';
-import { ok, type QueryAnswer, type QueryParameters } from './query-answer.js';
+import { runsAnswerSchema } from './answer-bodies.js';
+import { noParameters, wholeNumber } from './parameters.js';
+import { defineRoute } from './route.js';
 
-const runsParameters = z.strictObject({ limit: wholeNumber(1, 100, 20) });
+const runsParameters = z.strictObject({ limit: wholeNumber(1, 100, 20).describe('How many of the last runs to give') });
 
 /** GET /runs?limit=: what the last scheduled runs did, newest first. */
-export async function answerRuns(store: Store, query: QueryParameters): Promise<QueryAnswer> {
-  const { limit } = parseParameters(runsParameters, query);
-  return ok({ runs: await store.recentRuns(limit) });
-}
+export const runsRoute = defineRoute({
+  path: '/runs',
+  operationId: 'listRuns',
+  summary: 'What the last scheduled runs did, newest first',
+  pathParameters: noParameters,
+  queryParameters: runsParameters,
+  body: runsAnswerSchema,
+  read: async (store, { limit }) => ({ runs: await store.recentRuns(limit) }),
+});

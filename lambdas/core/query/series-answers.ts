@@ -1,34 +1,55 @@
 import { z } from 'zod';
-import type { Store } from '../poll/ports.js';
-import { isoTime, noParameters, nonEmpty, parseParameters } from './parameters.js';
-import { ok, QueryError, type QueryAnswer, type QueryParameters } from './query-answer.js';
+import { oneSeriesAnswerSchema, seriesListAnswerSchema } from './answer-bodies.js';
+import { isoTime, noParameters, nonEmpty } from './parameters.js';
+import { QueryError } from './query-answer.js';
+import { defineRoute } from './route.js';
 import { listSeries, readOneSeries } from './series-reading.js';
 
-const oneSeriesParameters = z.strictObject({ facility: nonEmpty.optional(), since: isoTime.optional() });
-
 /** GET /series: the current figure of every series. */
-export async function answerSeriesList(store: Store, query: QueryParameters): Promise<QueryAnswer> {
-  parseParameters(noParameters, query);
-  return ok({ series: await listSeries(store) });
-}
+export const seriesListRoute = defineRoute({
+  path: '/series',
+  operationId: 'listSeries',
+  summary: 'The current figure of every series, by metric then facility',
+  pathParameters: noParameters,
+  queryParameters: noParameters,
+  body: seriesListAnswerSchema,
+  read: async (store) => ({ series: await listSeries(store) }),
+});
+
+const metricParameter = z.strictObject({
+  metric: nonEmpty.describe('The metric, like detainees_transferred; a "/" in it is percent-encoded'),
+});
+
+const oneSeriesParameters = z.strictObject({
+  facility: nonEmpty.optional().describe('The facility the series is about; without it, the series of the metric at no facility'),
+  since: isoTime.optional().describe('Only the history published at or after this ISO date or time; the alerts are all given'),
+});
 
 /** GET /series/{metric}?facility=&since=: one series, its history and its alerts. */
-export async function answerOneSeries(store: Store, metric: string, query: QueryParameters): Promise<QueryAnswer> {
-  const { facility, since } = parseParameters(oneSeriesParameters, query);
-  const found = await readOneSeries(
-    store,
-    { metric, ...(facility !== undefined ? { facility } : {}) },
-    since ? new Date(since) : undefined,
-  );
-  if (!found) throw new QueryError(404, `no series ${metric}${facility !== undefined ? ` at ${facility}` : ''}`);
-  const { series, history, alerts } = found;
-  return ok({
-    metric: series.metric,
-    ...(series.facility !== undefined ? { facility: series.facility } : {}),
-    current: series.current,
-    sources: series.sources,
-    outlets: series.outlets,
-    history,
-    alerts,
-  });
-}
+export const oneSeriesRoute = defineRoute({
+  path: '/series/{metric}',
+  operationId: 'getSeries',
+  summary: 'One series: its current figure, its history with sources, and its alerts',
+  pathParameters: metricParameter,
+  queryParameters: oneSeriesParameters,
+  body: oneSeriesAnswerSchema,
+  notFound: 'No series of this metric, at this facility when one is given',
+  async read(store, { metric, facility, since }) {
+    const found = await readOneSeries(
+      store,
+      { metric, ...(facility !== undefined ? { facility } : {}) },
+      since ? new Date(since) : undefined,
+    );
+    if (!found) throw new QueryError(404, `no series ${metric}${facility !== undefined ? ` at ${facility}` : ''}`);
+    const { series, history, alerts } = found;
+    return {
+      metric: series.metric,
+      ...(series.facility !== undefined ? { facility: series.facility } : {}),
+      current: series.current,
+      sources: series.sources,
+      outlets: series.outlets,
+      history,
+      alerts,
+    };
+  },
+});

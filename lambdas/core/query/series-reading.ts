@@ -1,6 +1,6 @@
 /** Series read whole from the store, for the API's /series routes and the local `query` command alike. */
 import type { Store } from '../poll/ports.js';
-import type { SeriesKey, SeriesState } from '../series/series.js';
+import type { SeriesKey } from '../series/series.js';
 import { readAll } from './read-all.js';
 import { alertView, historyEntry, seriesView, type AlertView, type HistoryEntry, type SeriesView } from './views.js';
 

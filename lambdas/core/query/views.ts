@@ -16,7 +16,7 @@ export interface SeriesView extends SeriesKey {
   updatedAt: string;
 }
 
-export type HistoryEntry = ReportedReading & { increment?: boolean; as_of?: string };
+export type HistoryEntry = ReportedReading & { increment?: true; as_of?: string };
 
 export interface AlertView extends Pick<Alert, 'id' | 'type' | 'previous' | 'current' | 'sources' | 'createdAt'> {
   sentAt?: string;
