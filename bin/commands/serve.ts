@@ -1,7 +1,9 @@
 import { InvalidArgumentError } from 'commander';
+import { localCursorKey } from '../../lambdas/adapters/cursor-key-file.js';
 import { respond, type HttpApiOptions } from '../../lambdas/adapters/http/http-api.js';
 import { listenHttp, type ListeningServer } from '../../lambdas/adapters/http/node-http-server.js';
 import { openLocalStore } from '../../lambdas/composition/local.js';
+import { hmacCursorSigner } from '../../lambdas/core/query/cursor-signer.js';
 import type { Output } from './poll.js';
 
 export interface ServeOptions {
@@ -34,9 +36,11 @@ function nextStopSignal(): Promise<void> {
 
 /** Serves the dashboard and the query API from the local store until SIGINT or SIGTERM, then closes the store. */
 export async function serve(options: ServeOptions, output: Output): Promise<void> {
+  const signer = hmacCursorSigner(await localCursorKey(options.dataDir));
   const local = await openLocalStore(options.dataDir);
   const api: HttpApiOptions = {
     corsOrigins: options.corsOrigins,
+    signer,
     onError: (error, request) =>
       output.err(
         `transfer-watch: ${request.method} ${request.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

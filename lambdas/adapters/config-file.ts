@@ -91,15 +91,18 @@ const queryEnvironment = z.object({
     .optional()
     .transform((value) => (value === undefined || value.trim() === '' ? [] : value.split(',').map((origin) => origin.trim())))
     .pipe(z.array(corsOriginSchema)),
+  /** The secret holding the key that signs cursors: where it is, never what it is. */
+  CURSOR_KEY_SECRET_ARN: z.string().startsWith('arn:'),
 });
 
 export interface QuerySettings {
   tableName: string;
   corsOrigins: string[];
+  cursorKeySecretArn: string;
 }
 
-/** The query function reads the table, and answers the pages of the origins it is told. */
+/** The query function reads the table, answers the pages of the origins it is told, and signs with the secret it is shown. */
 export function loadQuerySettings(env: NodeJS.ProcessEnv = process.env): QuerySettings {
   const checked = checkEnvironment(queryEnvironment, env);
-  return { tableName: checked.TABLE_NAME, corsOrigins: checked.CORS_ORIGINS };
+  return { tableName: checked.TABLE_NAME, corsOrigins: checked.CORS_ORIGINS, cursorKeySecretArn: checked.CURSOR_KEY_SECRET_ARN };
 }

@@ -10,6 +10,7 @@ import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aw
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
+import { addressMaskingPolicy } from './address-masking.js';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
@@ -44,6 +45,7 @@ export class BundledFunction extends Construct {
     super(scope, id);
     this.logGroup = new LogGroup(this, 'Logs', {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      dataProtectionPolicy: addressMaskingPolicy(),
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.role = new Role(this, 'Role', {

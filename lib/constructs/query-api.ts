@@ -1,19 +1,24 @@
 /**
  * The query function behind an HTTP API: IAM-authorised (callers sign with SigV4), throttled,
- * with access logs; the function may only read the table.
+ * with access logs; the function may only read the table and the key it signs cursors with.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { addressMaskingPolicy } from './address-masking.js';
 import { BundledFunction } from './bundled-function.js';
 
 /** The query function reads with these and nothing else. */
 export const QUERY_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'];
+
+/** Letters and digits only, so the key is the same bytes however a tool prints or copies it: some 380 bits. */
+export const CURSOR_KEY_LENGTH = 64;
 
 /** Requests a second, and a burst above it: enough for a dashboard and scripts, a ceiling on a runaway one. */
 export const API_THROTTLE = { rateLimit: 20, burstLimit: 40 };
@@ -28,9 +33,22 @@ export class QueryApi extends Construct {
   readonly api: IHttpApi;
   readonly stage: HttpStage;
   readonly bundled: BundledFunction;
+  readonly cursorKey: Secret;
 
   constructor(scope: Construct, id: string, props: QueryApiProps) {
     super(scope, id);
+    this.cursorKey = new Secret(this, 'CursorKey', {
+      description: 'transfer-watch query API: the HMAC key that signs the cursors of /changes',
+      generateSecretString: { passwordLength: CURSOR_KEY_LENGTH, excludePunctuation: true },
+      // It signs nothing that outlives the stack: a new stack, a new key.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.cursorKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The secret is the HMAC key of /changes page cursors, not a credential: leaked, it lets a caller forge only a position in a list it may read anyway. ' +
+        'Rotating it would need a rotation function and verification against AWSPREVIOUS too, since warm functions keep the key read at cold start.',
+    });
     this.bundled = new BundledFunction(this, 'Function', {
       entry: 'lambdas/query/handler.ts',
       description: 'transfer-watch query API: reads the stored series, changes, feed health and runs',
@@ -39,11 +57,13 @@ export class QueryApi extends Construct {
       timeout: Duration.seconds(10),
       environment: {
         TABLE_NAME: props.table.tableName,
+        CURSOR_KEY_SECRET_ARN: this.cursorKey.secretArn,
         POWERTOOLS_SERVICE_NAME: 'transfer-watch-query',
         ...(props.corsOrigins.length > 0 ? { CORS_ORIGINS: props.corsOrigins.join(',') } : {}),
       },
     });
     this.bundled.role.addToPolicy(new PolicyStatement({ actions: QUERY_TABLE_ACTIONS, resources: [props.table.tableArn] }));
+    this.cursorKey.grantRead(this.bundled.role);
 
     const api = new HttpApi(this, 'Api', {
       description: 'transfer-watch: the stored figures, their history and sources',
@@ -65,7 +85,11 @@ export class QueryApi extends Construct {
     // The dashboard at the root, the JSON routes below it.
     api.addRoutes({ path: '/', methods: [HttpMethod.GET], integration });
     api.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.GET], integration });
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+      dataProtectionPolicy: addressMaskingPolicy(),
+    });
     this.stage = new HttpStage(this, 'Stage', {
       httpApi: api,
       autoDeploy: true,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { respond, type HttpApiOptions, type HttpResponse } from '../../lambdas/adapters/http/http-api.js';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../lambdas/adapters/store/embedded-dynamodb.js';
 import type { Store } from '../../lambdas/core/poll/ports.js';
+import { hmacCursorSigner } from '../../lambdas/core/query/cursor-signer.js';
 import type { OpenApiDocument } from '../../lambdas/core/query/openapi.js';
 import { ROUTES } from '../../lambdas/core/query/routes.js';
 import { emptyStore, observation, record } from '../support/seeded-store.js';
@@ -16,18 +17,27 @@ let store: Store;
 
 const DASHBOARD_ORIGIN = 'https://dashboard.example';
 
+/** What Object.prototype has before any request: no request may add to it. */
+const OBJECT_PROTOTYPE = Object.getOwnPropertyNames(Object.prototype).sort();
+
 /** Sends `target` (a path with its raw query string) as a carrier would. */
 function send(
   target: string,
   {
     method = 'GET',
     headers = {},
+    bodyBytes = 0,
     options = {},
     from = store,
-  }: { method?: string; headers?: Record<string, string>; options?: Partial<HttpApiOptions>; from?: Store } = {},
+  }: { method?: string; headers?: Record<string, string>; bodyBytes?: number; options?: Partial<HttpApiOptions>; from?: Store } = {},
 ): Promise<HttpResponse> {
-  const [path = '', query = ''] = target.split('?');
-  return respond(from, { method, path, query, headers }, { corsOrigins: [DASHBOARD_ORIGIN], onError: () => {}, ...options });
+  const mark = target.indexOf('?');
+  const [path, query] = mark < 0 ? [target, ''] : [target.slice(0, mark), target.slice(mark + 1)];
+  return respond(
+    from,
+    { method, path, query, headers, bodyBytes },
+    { corsOrigins: [DASHBOARD_ORIGIN], signer: hmacCursorSigner(Buffer.alloc(32, 'http-api')), onError: () => {}, ...options },
+  );
 }
 
 beforeAll(async () => {
@@ -131,6 +141,73 @@ describe('a request refused', () => {
       '{"error":"internal error"}',
       [failure],
     ]);
+  });
+});
+
+describe('a request too large', () => {
+  it('with a body over 8 KB is answered 413, whatever its method and path, as JSON no cache keeps', async () => {
+    for (const [target, method] of [
+      ['/series', 'GET'],
+      ['/series', 'POST'],
+      ['/alerts', 'PUT'],
+    ] as const) {
+      const answer = await send(target, { method, bodyBytes: 8 * 1024 + 1, headers: { origin: DASHBOARD_ORIGIN } });
+      expect([answer.status, answer.headers, JSON.parse(answer.body)]).toEqual([
+        413,
+        expect.objectContaining({
+          'content-type': 'application/json',
+          'cache-control': 'no-store',
+          'access-control-allow-origin': DASHBOARD_ORIGIN,
+        }),
+        { error: 'the request body is over 8192 bytes; the API reads none' },
+      ]);
+    }
+  });
+
+  it('with a body of 8 KB or less is answered as without one: a GET’s body is ignored', async () => {
+    const [without, withBody] = await Promise.all([send('/series'), send('/series', { bodyBytes: 8 * 1024 })]);
+    expect(withBody).toEqual(without);
+  });
+
+  it('with a URL over 4 KB is answered 414', async () => {
+    for (const target of [`/series/${'m'.repeat(4096)}`, `/changes?metric=${'m'.repeat(100 * 1024)}`]) {
+      const answer = await send(target);
+      expect([answer.status, JSON.parse(answer.body)]).toEqual([414, { error: 'the URL is over 4096 characters' }]);
+    }
+  });
+
+  it('with a thousand parameters is refused, without their names listed back', async () => {
+    const distinct = await send(`/changes?${Array.from({ length: 1000 }, (_, i) => `p${i}`).join('&')}`);
+    const short = await send(`/changes?${Array.from({ length: 1000 }, (_, i) => i.toString(36)).join('&')}`);
+    const repeated = await send(`/changes?${'a&'.repeat(1000)}`);
+    expect([distinct, short, repeated].map((answer) => [answer.status, JSON.parse(answer.body)])).toEqual([
+      [414, { error: 'the URL is over 4096 characters' }],
+      [400, { error: 'too many parameters: no route takes more than 10' }],
+      [400, { error: 'a is given more than once' }],
+    ]);
+  });
+});
+
+describe('names that mean something to JavaScript', () => {
+  it.each([
+    ['/changes?__proto__[polluted]=1', 400],
+    ['/changes?__proto__=1', 400],
+    ['/changes?constructor=1&prototype=1', 400],
+    ['/changes?metric=__proto__', 200],
+    ['/changes?cursor=__proto__', 400],
+    ['/series?toString=1', 400],
+    ['/series/__proto__', 404],
+    ['/series/constructor?facility=x', 404],
+    ['/series/prototype?facility=__proto__', 404],
+    ['/series/hasOwnProperty', 404],
+    ['/__proto__', 404],
+    ['/constructor', 404],
+    ['/series/__proto__/polluted', 404],
+  ])('are only names: %s is answered %i, and no object gains a property', async (target, status) => {
+    const answer = await send(target, { headers: { __proto__: 'x', constructor: 'y' } as Record<string, string> });
+    expect(answer.status).toBe(status);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(OBJECT_PROTOTYPE);
   });
 });
 

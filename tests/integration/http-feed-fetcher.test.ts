@@ -8,6 +8,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { restrictedRange } from '../../lambdas/adapters/fetch/address-policy.js';
 import { createHttpFetcher, type HostLookup, type HttpFetcherOptions } from '../../lambdas/adapters/fetch/http-feed-fetcher.js';
 import { fetchSettingsSchema, type FetchSettings } from '../../lambdas/core/config/config.js';
 import { FeedFetchError, type FeedState } from '../../lambdas/core/feed/feed.js';
@@ -358,10 +359,13 @@ describe('redirects', () => {
 });
 
 describe('schemes', () => {
-  it.each(['ftp://feeds.example.org/rss.xml', 'file:///etc/passwd', 'gopher://feeds.example.org/'])('refuses %s', async (url) => {
-    const error = await fetchFailure(fetcher().fetchFeed({ url }, undefined));
-    expect(error.message).toBe(`refused: ${url} is not an http or https URL`);
-  });
+  it.each(['ftp://feeds.example.org/rss.xml', 'file:///etc/passwd', 'gopher://feeds.example.org/', 'data:text/xml,<rss version="2.0"/>'])(
+    'refuses %s',
+    async (url) => {
+      const error = await fetchFailure(fetcher().fetchFeed({ url }, undefined));
+      expect(error.message).toBe(`refused: ${url} is not an http or https URL`);
+    },
+  );
 
   it('reports a URL that does not parse', async () => {
     const error = await fetchFailure(fetcher().fetchPage('not a url'));
@@ -404,10 +408,96 @@ describe('the address policy, when private hosts are not allowed', () => {
     expect(lookup.hosts).toEqual(['intranet.invalid']);
   });
 
+  it.each([
+    ['the Lambda runtime API', 'http://127.0.0.1:9001/2018-06-01/runtime/invocation/next', '127.0.0.1 is a loopback address'],
+    ['loopback written short', 'http://127.1/feed', '127.0.0.1 is a loopback address'],
+    ['loopback written as one hexadecimal number', 'http://0x7f000001/feed', '127.0.0.1 is a loopback address'],
+    ['loopback written as one decimal number', 'http://2130706433/feed', '127.0.0.1 is a loopback address'],
+    ['10.0.0.0/8', 'http://10.1.2.3/feed', '10.1.2.3 is a private address'],
+    ['172.16.0.0/12', 'http://172.31.255.254/feed', '172.31.255.254 is a private address'],
+    ['192.168.0.0/16', 'http://192.168.1.1/feed', '192.168.1.1 is a private address'],
+    ['169.254.0.0/16', 'http://169.254.0.1/feed', '169.254.0.1 is a link-local address'],
+    ['fe80::/10', 'http://[fe80::1]/feed', 'fe80::1 is a link-local address'],
+    ['fc00::/7, where the IPv6 metadata service is', 'http://[fd00:ec2::254]/latest/meta-data/', 'fd00:ec2::254 is a unique-local address'],
+    ['100.64.0.0/10', 'http://100.64.0.1/feed', '100.64.0.1 is a carrier-grade NAT address'],
+    ['0.0.0.0', 'http://0.0.0.0/feed', '0.0.0.0 is an unspecified address'],
+    ['::', 'http://[::]/feed', ':: is an unspecified address'],
+  ])('refuses %s (%s) before connecting', async (_range, url, reason) => {
+    const error = await fetchFailure(fetcher(strict).fetchFeed({ url }, undefined));
+    expect(error.message).toBe(`refused: ${reason} (set allowPrivateHosts to allow it)`);
+  });
+
+  it('refuses localhost, judged by the address the system resolves it to', async () => {
+    const error = await fetchFailure(fetcher(strict).fetchFeed({ url: `http://localhost:${port}/feed` }, undefined));
+    expect(error.message).toMatch(/^refused: localhost resolves to (?:127\.0\.0\.1|::1), which is a loopback address/);
+    expect(received).toEqual([]);
+  });
+
+  it('refuses a host name that resolves to a loopback address', async () => {
+    const error = await fetchFailure(
+      fetcher(strict, { lookup: fixedLookup('127.0.0.1') }).fetchFeed({ url: `http://feeds.invalid:${port}/feed` }, undefined),
+    );
+    expect(error.message).toBe(
+      'refused: feeds.invalid resolves to 127.0.0.1, which is a loopback address (set allowPrivateHosts to allow it)',
+    );
+    expect(received).toEqual([]);
+  });
+
   it('refuses a host name when any one of its addresses is restricted', async () => {
     const lookup = fixedLookup('93.184.215.14', '::1');
     const error = await fetchFailure(fetcher(strict, { lookup }).fetchFeed({ url: 'http://mixed.invalid/feed' }, undefined));
     expect(error.message).toBe('refused: mixed.invalid resolves to ::1, which is a loopback address (set allowPrivateHosts to allow it)');
+  });
+});
+
+describe('the address policy at every hop, when private hosts are not allowed', () => {
+  /** The test server, on 127.0.0.1, stands for a server on the internet; every other address is judged as usual. */
+  const publicLoopback = (address: string) => (address === '127.0.0.1' ? undefined : restrictedRange(address));
+
+  /** A lookup that answers each host with its own addresses. */
+  function hostsLookup(hosts: Record<string, string>): HostLookup {
+    return async (hostname) => {
+      const address = hosts[hostname];
+      return address === undefined ? [] : [{ address, family: 4 }];
+    };
+  }
+
+  it('refuses a redirect from a public host to the metadata service', async () => {
+    redirect('/feed', 'http://169.254.169.254/latest/meta-data/');
+    const f = fetcher({ allowPrivateHosts: false }, { addressPolicy: publicLoopback });
+    const error = await fetchFailure(f.fetchFeed({ url: `${base}/feed` }, undefined));
+    expect(error.message).toBe('refused: 169.254.169.254 is a link-local address (set allowPrivateHosts to allow it)');
+    expect(received.map((request) => request.path)).toEqual(['/feed']);
+  });
+
+  it('refuses a redirect from a public host to a host name that resolves to a private address', async () => {
+    redirect('/feed', 'http://intranet.invalid/feed');
+    const lookup = hostsLookup({ 'news.invalid': '127.0.0.1', 'intranet.invalid': '10.0.0.5' });
+    const f = fetcher({ allowPrivateHosts: false }, { addressPolicy: publicLoopback, lookup });
+    const error = await fetchFailure(f.fetchFeed({ url: `http://news.invalid:${port}/feed` }, undefined));
+    expect(error.message).toBe(
+      'refused: intranet.invalid resolves to 10.0.0.5, which is a private address (set allowPrivateHosts to allow it)',
+    );
+  });
+
+  it('connects to the public address it checked, even when the host resolves to a private one later (DNS rebinding)', async () => {
+    // Where a second, rebound answer would lead: a loopback address the policy refuses, with a server that notes any request.
+    const privateServer = createServer((request, response) => {
+      received.push({ path: `private:${request.url}`, headers: request.headers });
+      response.end(RSS);
+    });
+    await new Promise<void>((resolve) => privateServer.listen(port, '127.0.0.2', resolve));
+    try {
+      let answers = 0;
+      const rebinding: HostLookup = async () => [{ address: answers++ === 0 ? '127.0.0.1' : '127.0.0.2', family: 4 }];
+      respond('/feed', { body: RSS });
+      const f = fetcher({ allowPrivateHosts: false }, { addressPolicy: publicLoopback, lookup: rebinding });
+      expect(await fetchedBody(f, `http://rebind.invalid:${port}/feed`)).toBe(RSS);
+      expect(received.map((request) => request.path)).toEqual(['/feed']);
+      expect(answers).toBe(1);
+    } finally {
+      await new Promise((resolve) => privateServer.close(resolve));
+    }
   });
 });
 

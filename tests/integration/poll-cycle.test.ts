@@ -50,6 +50,12 @@ const GZIP_BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024));
 const LAUGHS =
   '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
   '<rss version="2.0"><channel><title>&c;</title><item><title>&c;</title></item></channel></rss>';
+/** A figure in the first hundred characters of an item, and another past the thousandth. */
+const LONG_ITEM_FEED =
+  '<rss version="2.0"><channel><title>t</title><item><title>First flight</title><link>https://levantwire.example/long</link><pubDate>Sun, 01 Feb 2026 16:30:00 GMT</pubDate><description>' +
+  'US forces moved 150 Islamic State detainees from Syria to Iraq on Wednesday. ' +
+  'Officials gave no further details. '.repeat(40) +
+  'Al-Hol camp holds more than 24,000 people, aid groups said.</description></item></channel></rss>';
 const CROWDED = `<rss version="2.0"><channel><title>crowded</title>${'<item><title>W</title></item>'.repeat(100_000)}</channel></rss>`;
 
 const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
@@ -275,6 +281,7 @@ describe('bad feeds', () => {
       else if (path === '/loop-back') response.writeHead(302, { location: '/loop' }).end();
       else if (path === '/laughs') response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(LAUGHS);
       else if (path === '/crowded') response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(CROWDED);
+      else if (path === '/long') response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(LONG_ITEM_FEED);
       else response.writeHead(500).end();
     });
     await new Promise<void>((resolve) => bad.listen(0, '127.0.0.1', () => resolve()));
@@ -328,6 +335,25 @@ describe('bad feeds', () => {
     now = new Date(STEP_TIMES[0]!);
     const [feed] = (await runPollCycle(dependencies(), [{ url: badUrl('/crowded') }])).feeds;
     expect(feed).toMatchObject({ status: 'fetched', items: 1000, error: 'feed has 100000 items; read the first 1000' });
+  });
+
+  it('reports a feed larger than maxBytes in its report and in its health', async () => {
+    now = new Date(STEP_TIMES[0]!);
+    const [feed] = (await runPollCycle(dependencies(), [{ url: badUrl('/huge') }])).feeds;
+    const error = `response from ${badUrl('/huge')} is larger than 5242880 bytes (the maxBytes setting)`;
+    expect(feed).toMatchObject({ status: 'failed', error });
+    expect(await store.feedState(badUrl('/huge'))).toMatchObject({ consecutiveFailures: 1, lastError: error });
+  });
+
+  it("reads an item's text only up to the limit, and reports the cut", async () => {
+    now = new Date('2026-02-01T18:00:00Z');
+    const [feed] = (await runPollCycle(dependencies({ limits: { itemTextChars: 1_000 } }), [{ url: badUrl('/long') }])).feeds;
+    expect(feed).toMatchObject({
+      status: 'fetched',
+      figures: 1,
+      error: 'item https://levantwire.example/long text cut at 1000 characters',
+    });
+    expect(publisher.alerts.map(describeAlert)).toEqual(['new detainees_transferred 150']);
   });
 
   it('judges an HTML item about the story by its words, entities decoded', async () => {

@@ -7,20 +7,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../lambdas/adapters/store/embedded-dynamodb.js';
 import type { RunRecord, Store } from '../../lambdas/core/poll/ports.js';
 import { answerQuery } from '../../lambdas/core/query/answer-query.js';
+import { hmacCursorSigner, type CursorSigner } from '../../lambdas/core/query/cursor-signer.js';
 import type { QueryAnswer } from '../../lambdas/core/query/query-answer.js';
 import { emptyStore, observation, record } from '../support/seeded-store.js';
 
 let dynamo: EmbeddedDynamoDb;
+
+const signer = hmacCursorSigner(Buffer.alloc(32, 'query-api'));
 
 /** Marks every pending alert sent at `sentAt`, as a poll cycle does after publishing them. */
 async function sendPending(store: Store, sentAt: string): Promise<void> {
   for (const alert of await store.pendingAlerts()) await store.markAlertSent(alert, sentAt);
 }
 
-/** Asks the API for `target` (a path with its query string) with `method`. */
-function ask(store: Store, target: string, method = 'GET'): Promise<QueryAnswer> {
+/** Asks the API for `target` (a path with its query string) with `method`, its cursors signed by `by`. */
+function ask(store: Store, target: string, method = 'GET', by: CursorSigner = signer): Promise<QueryAnswer> {
   const url = new URL(target, 'https://api.example');
-  return answerQuery(store, { method, path: url.pathname, query: Object.fromEntries(url.searchParams) });
+  return answerQuery(store, { method, path: url.pathname, query: Object.fromEntries(url.searchParams) }, by);
 }
 
 async function body<T>(store: Store, target: string): Promise<T> {
@@ -305,7 +308,11 @@ describe('a store the poller has filled', () => {
       ['/changes?limit=101', 'limit must be a whole number from 1 to 100'],
       ['/runs?limit=ten', 'limit must be a whole number from 1 to 100'],
       ['/changes?metric=', 'metric must not be empty'],
+      [`/changes?metric=${'m'.repeat(101)}`, 'metric must be at most 100 characters'],
       ['/series/camp_population?facility=', 'facility must not be empty'],
+      [`/series/camp_population?facility=${'f'.repeat(101)}`, 'facility must be at most 100 characters'],
+      [`/series/${'m'.repeat(101)}`, 'metric must be at most 100 characters'],
+      [`/changes?${Array.from({ length: 11 }, (_, i) => `p${i}=1`).join('&')}`, 'too many parameters: no route takes more than 10'],
       ['/changes?cursor=not-a-cursor', 'cursor must be a cursor given by /changes, unchanged'],
       [
         `/changes?cursor=${Buffer.from('{"createdAt":"soon","id":"x"}').toString('base64url')}`,
@@ -398,6 +405,51 @@ describe('GET /changes, a page at a time', () => {
       lengths: [4, 4, 2],
       values: all.slice(10, 20),
     });
+  });
+});
+
+describe('the cursor of /changes', () => {
+  let store: Store;
+  let cursor: string;
+
+  beforeAll(async () => {
+    store = await emptyStore(dynamo, 'query-api');
+    for (const [index, at] of ['2026-02-01T07:00:00.000Z', '2026-02-02T07:00:00.000Z'].entries())
+      await record(store, observation(100 + index, at), at);
+    ({ next: cursor } = (await ask(store, '/changes?limit=1')).body as { next: string });
+  });
+
+  const refusal = { status: 400, body: { error: 'cursor must be a cursor given by /changes, unchanged' } };
+  const payload = () => cursor.split('.')[0]!;
+  const signature = () => cursor.split('.')[1]!;
+
+  it('is a payload and its signature, joined by a dot, both base64url', () => {
+    expect(cursor).toMatch(/^[\w-]+\.[\w-]{43}$/);
+  });
+
+  it('given back unchanged, resumes the list', async () => {
+    expect(await ask(store, `/changes?cursor=${cursor}`)).toMatchObject({ status: 200, body: { changes: [{ current: { value: 101 } }] } });
+  });
+
+  it('is refused when forged: a position of the caller’s own, signed or not', async () => {
+    const position = Buffer.from(JSON.stringify({ createdAt: '2026-02-01T07:00:00.000Z', id: 'z' })).toString('base64url');
+    expect(await ask(store, `/changes?cursor=${position}`)).toEqual(refusal);
+    expect(await ask(store, `/changes?cursor=${position}.${signature()}`)).toEqual(refusal);
+  });
+
+  it('is refused when cut short', async () => {
+    for (const truncated of [cursor.slice(0, -1), payload(), `${payload()}.`, cursor.slice(0, 10)])
+      expect(await ask(store, `/changes?cursor=${truncated}`)).toEqual(refusal);
+  });
+
+  it('is refused when its payload or signature is altered', async () => {
+    const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+    expect(await ask(store, `/changes?cursor=${flip(payload(), 5)}.${signature()}`)).toEqual(refusal);
+    expect(await ask(store, `/changes?cursor=${payload()}.${flip(signature(), 5)}`)).toEqual(refusal);
+  });
+
+  it('is refused by an API that signs with another key', async () => {
+    expect(await ask(store, `/changes?cursor=${cursor}`, 'GET', hmacCursorSigner(Buffer.alloc(32, 'another')))).toEqual(refusal);
   });
 });
 

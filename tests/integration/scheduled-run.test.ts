@@ -72,7 +72,8 @@ describe('a scheduled run', () => {
     const failing = deps({
       store: {
         ...store,
-        feedState: async () => {
+        // A feed whose state is unreadable fails alone; without its outbox the cycle cannot go on.
+        pendingAlerts: async () => {
           throw new Error('table unreachable');
         },
       },

@@ -1,30 +1,43 @@
 /**
  * Every bundle the stack ships, loaded as Lambda loads it: a fresh Node process importing the
  * bundle's index.mjs from its own folder, with the environment the template gives the function.
+ * The query function reads its cursor key at cold start, from a secret made in moto's Secrets Manager.
  */
+import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../lib/constructs/bundled-function.js';
+import { MOTO_SETUP_TIMEOUT_MS, startMotoServer, type MotoServer } from '../support/moto-server.js';
 import { synthStack, type SynthesizedStack } from '../support/synth-stack.js';
 
 const run = promisify(execFile);
 
 let synthesized: SynthesizedStack;
+let moto: MotoServer;
 let functions: Array<{ logicalId: string; folder: string; environment: Record<string, string>; handler: string }>;
 
-/** Values for the template's references, which CloudFormation would resolve. */
+/** Values for the template's references, which CloudFormation would resolve; the secret's once it is made. */
 const RESOLVED: Record<string, string> = {
   TABLE_NAME: 'transfer-watch-table',
   ALERTS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:alerts',
   OPS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:ops',
 };
 
-beforeAll(() => {
+beforeAll(async () => {
+  moto = await startMotoServer();
+  const secrets = new SecretsManagerClient({
+    endpoint: moto.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  const { ARN } = await secrets.send(new CreateSecretCommand({ Name: 'QueryCursorKey', SecretString: 'k'.repeat(64) }));
+  secrets.destroy();
+  const resolved: Record<string, string> = { ...RESOLVED, CURSOR_KEY_SECRET_ARN: ARN! };
   synthesized = synthStack({ feeds: [{ url: 'https://wire.example/world/rss', outlet: 'Levant Wire' }] });
   const resources = synthesized.templateJson.Resources as Record<
     string,
@@ -39,11 +52,14 @@ beforeAll(() => {
       environment: Object.fromEntries(
         Object.entries(Properties.Environment.Variables).map(([name, value]) => [
           name,
-          typeof value === 'string' ? value : RESOLVED[name]!,
+          typeof value === 'string' ? value : resolved[name]!,
         ]),
       ),
     }));
-}, 120_000);
+}, MOTO_SETUP_TIMEOUT_MS);
+afterAll(async () => {
+  await moto?.stop();
+});
 
 /** Imports a bundle in a fresh process, as the Lambda runtime does at cold start, and names its exports. */
 async function coldStart(folder: string, environment: Record<string, string>): Promise<string[]> {
@@ -57,6 +73,9 @@ async function coldStart(folder: string, environment: Record<string, string>): P
         ...environment,
         LAMBDA_TASK_ROOT: folder,
         AWS_REGION: 'us-east-1',
+        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
     },

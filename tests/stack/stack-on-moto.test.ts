@@ -11,6 +11,7 @@ import {
   waitUntilStackCreateComplete,
 } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { CreateSecretCommand, GetRandomPasswordCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +41,8 @@ const NOT_EMULATED = [
   'AWS::SNS::Subscription',
   'AWS::SNS::TopicPolicy',
   'AWS::SQS::QueuePolicy',
+  // Made by the test instead: see withSecretsMade.
+  'AWS::SecretsManager::Secret',
 ];
 
 type Handler = (event: unknown, context: { awsRequestId: string; getRemainingTimeInMillis(): number }) => Promise<unknown>;
@@ -55,6 +58,33 @@ let everything: SqsQueue;
 let handler: Handler;
 
 const client = <T>(Client: new (config: object) => T) => new Client({ endpoint: moto.endpoint, region: pseudo.region, credentials });
+
+/**
+ * moto's CloudFormation skips AWS::SecretsManager::Secret and resolves a Ref to it as nothing,
+ * which its IAM then refuses in the query role's policy. So the test makes each secret the
+ * template asks for in moto's Secrets Manager, generated as the template says, and deploys the
+ * template with that secret's ARN wherever it refers to the secret.
+ */
+async function withSecretsMade(template: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const secrets = client(SecretsManagerClient);
+  const arns = new Map<string, string>();
+  for (const [logicalId, resource] of Object.entries(template.Resources as Record<string, { Type: string; Properties: object }>)) {
+    if (resource.Type !== 'AWS::SecretsManager::Secret') continue;
+    const { GenerateSecretString: generate } = resource.Properties as {
+      GenerateSecretString: { PasswordLength: number; ExcludePunctuation: boolean };
+    };
+    const { RandomPassword } = await secrets.send(
+      new GetRandomPasswordCommand({ PasswordLength: generate.PasswordLength, ExcludePunctuation: generate.ExcludePunctuation }),
+    );
+    const { ARN } = await secrets.send(new CreateSecretCommand({ Name: `${STACK}-${logicalId}`, SecretString: RandomPassword }));
+    arns.set(logicalId, ARN!);
+  }
+  secrets.destroy();
+  return JSON.parse(JSON.stringify(template), (_key, value: unknown) => {
+    const ref = typeof value === 'object' && value !== null && 'Ref' in value ? arns.get(String(value.Ref)) : undefined;
+    return ref ?? value;
+  }) as Record<string, unknown>;
+}
 
 /** The environment Lambda would give the function: what the stack set, read back from the emulator's Lambda. */
 async function functionEnvironment(name: string): Promise<Record<string, string>> {
@@ -131,8 +161,9 @@ beforeAll(async () => {
   );
   assets = await uploadFunctionAssets(moto.endpoint, synthesized.outdir, synthesized.templateJson, pseudo);
   const cloudFormation = client(CloudFormationClient);
+  const deployed = await withSecretsMade(synthesized.templateJson);
   await cloudFormation.send(
-    new CreateStackCommand({ StackName: STACK, TemplateBody: JSON.stringify(synthesized.templateJson), Capabilities: ['CAPABILITY_IAM'] }),
+    new CreateStackCommand({ StackName: STACK, TemplateBody: JSON.stringify(deployed), Capabilities: ['CAPABILITY_IAM'] }),
   );
   await waitUntilStackCreateComplete({ client: cloudFormation, maxWaitTime: 120, minDelay: 1, maxDelay: 2 }, { StackName: STACK });
   const { Stacks = [] } = await cloudFormation.send(new DescribeStacksCommand({ StackName: STACK }));
@@ -238,20 +269,24 @@ describe('the shipped poller, run with the environment the stack gave it', () =>
 });
 
 describe('the shipped query function, run with the environment the stack gave it', () => {
-  it('answers GET /series from the table the poller wrote', async () => {
+  type QueryHandler = (event: object) => Promise<{ statusCode: number; body: string }>;
+  let answer: QueryHandler;
+
+  /** What API Gateway sends for a GET of `rawPath` and its raw query string. */
+  const get = (rawPath: string, rawQueryString = '') =>
+    answer({ version: '2.0', rawPath, rawQueryString, requestContext: { http: { method: 'GET', path: rawPath } } });
+
+  beforeAll(async () => {
     const query = assets.find((asset) => asset.logicalId.startsWith('QueryFunction'))!;
     for (const [name, value] of Object.entries(await functionEnvironment(await physicalId('AWS::Lambda::Function', 'QueryFunction'))))
       vi.stubEnv(name, value);
     vi.stubEnv('LAMBDA_TASK_ROOT', query.folder);
-    const { handler: answer } = (await import(pathToFileURL(join(query.folder, 'index.mjs')).href)) as {
-      handler: (event: object) => Promise<{ statusCode: number; body: string }>;
-    };
-    const response = await answer({
-      version: '2.0',
-      rawPath: '/series',
-      rawQueryString: '',
-      requestContext: { http: { method: 'GET', path: '/series' } },
-    });
+    // Its cold start reads the cursor key from the secret the stack names, through the recording proxy.
+    ({ handler: answer } = (await import(pathToFileURL(join(query.folder, 'index.mjs')).href)) as { handler: QueryHandler });
+  });
+
+  it('answers GET /series from the table the poller wrote', async () => {
+    const response = await get('/series');
     expect(response.statusCode).toBe(200);
     // Both feeds carry the story; which outlet's copy was read first depends on which answered first.
     const { series } = JSON.parse(response.body) as { series: Array<{ metric: string; current: { value: number }; outlets: string[] }> };
@@ -259,5 +294,13 @@ describe('the shipped query function, run with the environment the stack gave it
       'detainees_transferred 150 from Levant Wire and The Gulf Daily',
       'transfer_planned 7000 from Levant Wire and The Gulf Daily',
     ]);
+  });
+
+  it('read its cursor key once, from the stack’s secret, and resumes /changes from the cursor it signed with it', async () => {
+    const reads = proxy.requests.filter((request) => request.target === 'secretsmanager.GetSecretValue');
+    expect(reads).toHaveLength(1);
+    const first = JSON.parse((await get('/changes', 'limit=1')).body) as { changes: unknown[]; next: string };
+    const rest = await get('/changes', `cursor=${first.next}`);
+    expect([first.changes.length, rest.statusCode, (JSON.parse(rest.body) as { changes: unknown[] }).changes.length]).toEqual([1, 200, 1]);
   });
 });

@@ -207,13 +207,43 @@ describe('the query API', () => {
     });
   });
 
-  it('has a function that may only read the table and write its logs', () => {
+  it('has a function that may only read the table and its cursor key, and write its logs', () => {
     const statements = statementsOf('QueryFunctionRole');
-    expect(actionsOf(statements)).toEqual([...QUERY_TABLE_ACTIONS, 'logs:CreateLogStream', 'logs:PutLogEvents'].sort());
+    expect(actionsOf(statements)).toEqual(
+      [
+        ...QUERY_TABLE_ACTIONS,
+        'secretsmanager:GetSecretValue',
+        'secretsmanager:DescribeSecret',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+      ].sort(),
+    );
+    // The one secret it signs with, and no other.
+    expect(statements.filter((statement) => JSON.stringify(statement.Action).includes('secretsmanager:'))).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        Resource: { Ref: logicalId('AWS::SecretsManager::Secret', 'QueryCursorKey') },
+      }),
+    ]);
     expect(template.findResources('AWS::Lambda::Function')).toHaveProperty(
       [logicalId('AWS::Lambda::Function', 'QueryFunction'), 'Properties', 'Runtime'],
       'nodejs22.x',
     );
+  });
+
+  it('signs its cursors with a key Secrets Manager generates, of which the function is told only where it is', () => {
+    const secret = logicalId('AWS::SecretsManager::Secret', 'QueryCursorKey');
+    expect(resources[secret]).toMatchObject({
+      Properties: { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
+      DeletionPolicy: 'Delete',
+    });
+    expect(resources[secret]!.Properties).not.toHaveProperty('SecretString');
+    const { Variables } = resources[logicalId('AWS::Lambda::Function', 'QueryFunction')]!.Properties!.Environment as {
+      Variables: Record<string, unknown>;
+    };
+    expect(Object.keys(Variables).sort()).toEqual(['CURSOR_KEY_SECRET_ARN', 'NODE_ENV', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME']);
+    expect(Variables.CURSOR_KEY_SECRET_ARN).toEqual({ Ref: secret });
   });
 
   it('gives its URL, the topics and the table as stack outputs', () => {
@@ -273,6 +303,15 @@ describe('logs', () => {
     template.resourceCountIs('AWS::Logs::LogGroup', 3);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
+
+  it('mask email addresses and phone numbers, in every log group', () => {
+    for (const group of Object.values(template.findResources('AWS::Logs::LogGroup'))) {
+      // Each identifier is an ARN joined from the partition and its name: the name ends it.
+      const masked = JSON.stringify(group.Properties.DataProtectionPolicy.Statement[0].DataIdentifier);
+      for (const name of ['EmailAddress', 'PhoneNumber-US', 'PhoneNumber-GB', 'PhoneNumber-FR'])
+        expect(masked).toContain(`data-identifier/${name}"`);
+    }
+  });
 });
 
 describe('cdk-nag', () => {
@@ -281,7 +320,7 @@ describe('cdk-nag', () => {
       (resource) =>
         ((resource.Metadata?.cdk_nag as { rules_to_suppress?: Array<{ id: string; reason: string }> }) ?? {}).rules_to_suppress ?? [],
     );
-    expect([...new Set(acknowledged.map((rule) => rule.id))].sort()).toEqual(['AwsSolutions-L1', 'AwsSolutions-SQS3']);
+    expect([...new Set(acknowledged.map((rule) => rule.id))].sort()).toEqual(['AwsSolutions-L1', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3']);
     for (const rule of acknowledged) expect(rule.reason.length).toBeGreaterThan(40);
   });
 });

@@ -38,19 +38,31 @@ export async function createQueue(endpoint: string, name: string): Promise<SqsQu
   return { url, arn: Attributes.QueueArn };
 }
 
+/** A message as a queue holds it: its body, and its attributes by name (raw delivery carries the publisher's there). */
+export interface SqsMessage {
+  body: string;
+  attributes: Record<string, string>;
+}
+
 /**
- * The bodies of every message the queue holds now. Each one received is hidden for the
- * visibility timeout, so receiving until an empty answer takes them all, once.
+ * Every message the queue holds now. Each one received is hidden for the visibility timeout, so
+ * receiving until an empty answer takes them all, once.
  */
-export async function drainQueue(endpoint: string, queue: SqsQueue): Promise<string[]> {
-  const bodies: string[] = [];
+export async function drainQueueMessages(endpoint: string, queue: SqsQueue): Promise<SqsMessage[]> {
+  const messages: SqsMessage[] = [];
   for (;;) {
-    const { Messages = [] } = await call<{ Messages?: { Body: string }[] }>(endpoint, 'ReceiveMessage', {
-      QueueUrl: queue.url,
-      MaxNumberOfMessages: 10,
-      WaitTimeSeconds: 0,
-    });
-    if (Messages.length === 0) return bodies;
-    bodies.push(...Messages.map((message) => message.Body));
+    const { Messages = [] } = await call<{
+      Messages?: { Body: string; MessageAttributes?: Record<string, { StringValue?: string }> }[];
+    }>(endpoint, 'ReceiveMessage', { QueueUrl: queue.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageAttributeNames: ['All'] });
+    if (Messages.length === 0) return messages;
+    for (const message of Messages) {
+      const attributes = Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue ?? '']);
+      messages.push({ body: message.Body, attributes: Object.fromEntries(attributes) });
+    }
   }
+}
+
+/** The bodies of every message the queue holds now. */
+export async function drainQueue(endpoint: string, queue: SqsQueue): Promise<string[]> {
+  return (await drainQueueMessages(endpoint, queue)).map((message) => message.body);
 }

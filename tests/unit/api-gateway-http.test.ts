@@ -23,7 +23,17 @@ describe('an API Gateway event', () => {
       path: '/changes',
       query: 'since=2026-02-01&limit=10',
       headers: { accept: 'application/json', origin: 'https://dashboard.example', 'if-none-match': '"abc"' },
+      bodyBytes: 0,
     });
+  });
+
+  it('tells the length of its body, as sent', () => {
+    expect(toHttpRequest(event({ body: 'é'.repeat(3) })).bodyBytes).toBe(6);
+  });
+
+  it('tells the length of a body API Gateway encoded in base64 as decoded, without decoding it', () => {
+    const body = Buffer.alloc(9000, 7);
+    expect(toHttpRequest(event({ body: body.toString('base64'), isBase64Encoded: true })).bodyBytes).toBe(9000);
   });
 
   it('keeps a parameter given twice as given, for the API to refuse', () => {

@@ -85,24 +85,44 @@ describe('the deployed poller settings', () => {
 });
 
 describe('the deployed query settings', () => {
-  it('need only the table, and then let no other origin read the API', () => {
-    expect(loadQuerySettings({ TABLE_NAME: 'transfer-watch-table' })).toEqual({ tableName: 'transfer-watch-table', corsOrigins: [] });
+  const required = {
+    TABLE_NAME: 'transfer-watch-table',
+    CURSOR_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:QueryCursorKey-AbCdEf',
+  };
+
+  it('need only the table and the secret of the cursor key, and then let no other origin read the API', () => {
+    expect(loadQuerySettings(required)).toEqual({
+      tableName: 'transfer-watch-table',
+      corsOrigins: [],
+      cursorKeySecretArn: required.CURSOR_KEY_SECRET_ARN,
+    });
   });
 
   it('read the origins that may read the API from CORS_ORIGINS, separated by commas', () => {
-    expect(loadQuerySettings({ TABLE_NAME: 'transfer-watch-table', CORS_ORIGINS: 'https://a.example, http://localhost:5173' })).toEqual({
+    expect(loadQuerySettings({ ...required, CORS_ORIGINS: 'https://a.example, http://localhost:5173' })).toMatchObject({
       tableName: 'transfer-watch-table',
       corsOrigins: ['https://a.example', 'http://localhost:5173'],
     });
   });
 
   it('name an origin given with a path', () => {
-    expect(() => loadQuerySettings({ TABLE_NAME: 'transfer-watch-table', CORS_ORIGINS: '*,https://a.example/app' })).toThrow(
+    expect(() => loadQuerySettings({ ...required, CORS_ORIGINS: '*,https://a.example/app' })).toThrow(
       'invalid configuration in environment: CORS_ORIGINS.1: must be an origin like https://example.org (no path, no trailing slash), or *',
     );
   });
 
   it('name a missing table', () => {
-    expect(() => loadQuerySettings({})).toThrow('invalid configuration in environment: TABLE_NAME: ');
+    expect(() => loadQuerySettings({ CURSOR_KEY_SECRET_ARN: required.CURSOR_KEY_SECRET_ARN })).toThrow(
+      'invalid configuration in environment: TABLE_NAME: ',
+    );
+  });
+
+  it('name a missing secret, or one given by name instead of ARN', () => {
+    expect(() => loadQuerySettings({ TABLE_NAME: 'transfer-watch-table' })).toThrow(
+      'invalid configuration in environment: CURSOR_KEY_SECRET_ARN: ',
+    );
+    expect(() => loadQuerySettings({ ...required, CURSOR_KEY_SECRET_ARN: 'QueryCursorKey' })).toThrow(
+      'invalid configuration in environment: CURSOR_KEY_SECRET_ARN: ',
+    );
   });
 });

@@ -2,7 +2,10 @@
  * The feed parser adapter: what the pipeline reads from RSS 0.91, 1.0, 2.0 and Atom, written for
  * this project in the shape real feeds have.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRssFeedParser } from '../../lambdas/adapters/parse/rss-feed-parser.js';
@@ -89,6 +92,32 @@ describe('bad input', () => {
     expect(feed.truncatedFrom).toBe(30);
   });
 
+  it('reads each feed afresh, so a malformed one does not hide the errors of the next', async () => {
+    await expect(parser.parse('<rss version="2.0"><channel><title>&a; &b;</title></channel></rss>')).rejects.toThrow(FeedParseError);
+    await expect(parser.parse('<rss version="2.0"><channel><title>&c;</title></channel></rss>')).rejects.toThrow(
+      'not a readable RSS or Atom feed: Invalid character entity',
+    );
+  });
+
+  it('reads an Atom entry whose date does not parse as an entry without a date, instead of refusing the feed', async () => {
+    const feed = await parser.parse(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>tag:a,2026:1</id><title>t</title><published>yesterday</published></entry>' +
+        '<entry><id>tag:a,2026:2</id><title>u</title><published> </published><updated>2026-01-22T07:30:00Z</updated></entry></feed>',
+    );
+    expect(feed.items).toEqual([
+      { guid: 'tag:a,2026:1', title: 't' },
+      { guid: 'tag:a,2026:2', title: 'u', published: '2026-01-22T07:30:00.000Z' },
+    ]);
+  });
+
+  it('refuses an item whose description nests 10,000 elements deep with a FeedParseError, not a crash', async () => {
+    const nested = `${'<div>'.repeat(10_000)}150 moved${'</div>'.repeat(10_000)}`;
+    const xml = `<rss version="2.0"><channel><title>t</title><item><title>x</title><description>${nested}</description></item></channel></rss>`;
+    await expect(parser.parse(xml)).rejects.toBeInstanceOf(FeedParseError);
+  });
+});
+
+describe('XML safety', () => {
   it('refuses entity expansion (a "billion laughs" feed) instead of expanding it', async () => {
     const laughs =
       '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
@@ -96,16 +125,86 @@ describe('bad input', () => {
     await expect(parser.parse(laughs)).rejects.toThrow(/not a readable RSS or Atom feed/);
   });
 
-  it('never reads an external entity', async () => {
-    const external =
-      '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>x</title><item><title>&x;</title></item></channel></rss>';
-    expect((await parser.parse(external)).items).toEqual([{ title: '&x;' }]);
+  /** A file an external entity could name, holding words that must never reach a feed's text. */
+  const secret = join(mkdtempSync(join(tmpdir(), 'transfer-watch-xxe-')), 'secret.txt');
+  writeFileSync(secret, 'SECRET-6c1f: US forces moved 999 detainees');
+
+  it('refuses a feed that uses an external entity, without reading the file it names', async () => {
+    const external = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file://${secret}">]><rss version="2.0"><channel><title>x</title><item><title>&x;</title></item></channel></rss>`;
+    const error = await parser.parse(external).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(FeedParseError);
+    expect((error as Error).message).not.toContain('SECRET-6c1f');
   });
 
-  it('leaves objects unpolluted by items named __proto__ or constructor', async () => {
-    const hostile =
-      '<rss version="2.0"><channel><title>x</title><item><title>t</title><__proto__><polluted>yes</polluted></__proto__><constructor><prototype><polluted>yes</polluted></prototype></constructor></item></channel></rss>';
-    await parser.parse(hostile);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  it('reads a feed that declares an external entity and never uses it, and nothing of the file', async () => {
+    const declared = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY % p SYSTEM "file://${secret}"> %p;]><rss version="2.0"><channel><title>x</title><item><title>t</title></item></channel></rss>`;
+    const feed = await parser.parse(declared);
+    expect(feed.items).toEqual([{ title: 't' }]);
+    expect(JSON.stringify(feed)).not.toContain('SECRET-6c1f');
   });
+
+  it('never fetches an external DTD or entity', async () => {
+    let requests = 0;
+    const server = createServer((_request, response) => {
+      requests += 1;
+      response.end('<!ENTITY x "fetched">');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const dtd = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.dtd`;
+    try {
+      const xml = `<?xml version="1.0"?><!DOCTYPE rss SYSTEM "${dtd}" [<!ENTITY % remote SYSTEM "${dtd}"> %remote;]><rss version="2.0"><channel><title>x</title><item><title>t</title></item></channel></rss>`;
+      expect((await parser.parse(xml)).items).toEqual([{ title: 't' }]);
+      expect(requests).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('prototype pollution', () => {
+  const hostileFeeds = (name: string): [where: string, xml: string][] => [
+    [
+      'an item element',
+      `<rss version="2.0"><channel><title>x</title><item><title>t</title><${name}><polluted>yes</polluted></${name}></item></channel></rss>`,
+    ],
+    [
+      'a channel element',
+      `<rss version="2.0"><channel><title>x</title><${name}><polluted>yes</polluted></${name}><item><title>t</title></item></channel></rss>`,
+    ],
+    [
+      'an element nested in it',
+      `<rss version="2.0"><channel><title>x</title><item><title>t</title><${name}><${name}><polluted>yes</polluted></${name}></${name}></item></channel></rss>`,
+    ],
+    [
+      'attributes',
+      `<rss version="2.0" ${name}="yes"><channel ${name}="yes"><title>x</title><item ${name}="yes"><title ${name}="yes">t</title><guid ${name}="yes">g</guid></item></channel></rss>`,
+    ],
+    [
+      'Atom XHTML content',
+      `<feed xmlns="http://www.w3.org/2005/Atom"><entry ${name}="yes"><id>i</id><title>t</title><content type="xhtml"><div><${name} ${name}="yes"><polluted>yes</polluted></${name}></div></content></entry></feed>`,
+    ],
+    ['the root element', `<${name}><channel><polluted>yes</polluted></channel></${name}>`],
+  ];
+  const cases = ['__proto__', 'constructor', 'prototype'].flatMap((name) =>
+    hostileFeeds(name).map(([where, xml]) => [name, where, xml] as const),
+  );
+
+  it.each(cases)(
+    '%s as %s leaves Object.prototype as it was, and reads the feed or refuses it with a FeedParseError',
+    async (_name, _where, xml) => {
+      const before = Object.getOwnPropertyDescriptors(Object.prototype);
+      const refusal = await parser.parse(xml).then(
+        (feed) => {
+          expect(feed.items).toEqual([expect.objectContaining({ title: 't' })]);
+        },
+        (reason: unknown) => reason,
+      );
+      if (refusal !== undefined) expect(refusal).toBeInstanceOf(FeedParseError);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.getOwnPropertyDescriptors(Object.prototype)).toEqual(before);
+    },
+  );
 });

@@ -15,7 +15,7 @@ import { Agent, request } from 'undici';
 import type { FetchSettings } from '../../core/config/config.js';
 import { FeedFetchError, type FeedState } from '../../core/feed/feed.js';
 import type { FeedFetcher } from '../../core/poll/ports.js';
-import { describeRange, restrictedRange } from './address-policy.js';
+import { describeRange, restrictedRange, type RestrictedRange } from './address-policy.js';
 
 export interface ResolvedAddress {
   address: string;
@@ -31,6 +31,8 @@ export interface HttpFetcherOptions {
   /** Milliseconds since the epoch, for that gap and for Retry-After dates. */
   now?: () => number;
   lookup?: HostLookup;
+  /** The restricted range an address is in, if any: the address policy, unless a test lets a server on loopback stand for one on the internet. */
+  addressPolicy?: (address: string) => RestrictedRange | undefined;
 }
 
 type ResponseHeaders = Record<string, string | string[] | undefined>;
@@ -68,6 +70,7 @@ interface Reply {
 export function createHttpFetcher(settings: FetchSettings, options: HttpFetcherOptions = {}): FeedFetcher {
   const now = options.now ?? Date.now;
   const lookup = options.lookup ?? ((hostname: string) => systemLookup(hostname, { all: true }));
+  const addressPolicy = options.addressPolicy ?? restrictedRange;
   const awaitTurn = hostGate(settings.hostSpacingMs, options.sleep ?? ((ms) => delay(ms)), now);
 
   /** The addresses the URL's host may be reached at; throws when policy refuses any of them. */
@@ -84,7 +87,7 @@ export function createHttpFetcher(settings: FetchSettings, options: HttpFetcherO
   }
 
   function refuseRestricted(address: string, subject: string): void {
-    const range = restrictedRange(address);
+    const range = addressPolicy(address);
     if (range !== undefined && !settings.allowPrivateHosts) {
       throw new FeedFetchError(`refused: ${subject} ${describeRange(range)} (set allowPrivateHosts to allow it)`);
     }

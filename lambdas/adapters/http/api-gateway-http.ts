@@ -12,6 +12,9 @@ export interface HttpApiEvent {
   /** By lower-case name, a header given twice with its values joined by commas. */
   headers?: Record<string, string | undefined>;
   requestContext: { http: { method: string } };
+  /** Absent without one; base64 when API Gateway took it for binary. */
+  body?: string;
+  isBase64Encoded?: boolean;
 }
 
 export interface HttpApiResult {
@@ -20,8 +23,20 @@ export interface HttpApiResult {
   body: string;
 }
 
+/** The length of the body as sent, measured without decoding it. */
+function bodyBytes({ body, isBase64Encoded }: HttpApiEvent): number {
+  if (body === undefined) return 0;
+  return Buffer.byteLength(body, isBase64Encoded ? 'base64' : 'utf8');
+}
+
 export function toHttpRequest(event: HttpApiEvent): HttpRequest {
-  return { method: event.requestContext.http.method, path: event.rawPath, query: event.rawQueryString, headers: { ...event.headers } };
+  return {
+    method: event.requestContext.http.method,
+    path: event.rawPath,
+    query: event.rawQueryString,
+    headers: { ...event.headers },
+    bodyBytes: bodyBytes(event),
+  };
 }
 
 export function toHttpResult(response: HttpResponse): HttpApiResult {

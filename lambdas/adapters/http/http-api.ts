@@ -6,12 +6,14 @@
 import { dashboardPage } from '../../core/dashboard/dashboard.js';
 import type { Store } from '../../core/poll/ports.js';
 import { answerQuery, methodNotAllowed } from '../../core/query/answer-query.js';
+import type { CursorSigner } from '../../core/query/cursor-signer.js';
 import { openApiDocument } from '../../core/query/openapi.js';
 import { errorAnswer, QueryError, type QueryAnswer } from '../../core/query/query-answer.js';
 import { findRoute } from '../../core/query/routes.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { entityTag, isNotModified } from './entity-tag.js';
 import { queryParameters } from './query-string.js';
+import { refuseOversized } from './request-limits.js';
 
 export interface HttpRequest {
   method: string;
@@ -21,6 +23,8 @@ export interface HttpRequest {
   query: string;
   /** By lower-case name. */
   headers: Record<string, string | undefined>;
+  /** The length of the body that came with it; a carrier that stops reading past MAX_BODY_BYTES gives what it read. */
+  bodyBytes: number;
 }
 
 export interface HttpResponse {
@@ -32,6 +36,8 @@ export interface HttpResponse {
 export interface HttpApiOptions {
   /** The origins whose pages may read the answers, as a browser sends them (https://example.org), or `*` for any. */
   corsOrigins: readonly string[];
+  /** Signs the cursors of /changes, and checks those callers give back. */
+  signer: CursorSigner;
   /** Told of an error the caller gets a bare 500 for: the carrier logs it. */
   onError(error: unknown, request: HttpRequest): void;
 }
@@ -65,7 +71,8 @@ const DOCUMENTS = new Map<string, (store: Store) => Promise<Representation>>([
 export async function respond(store: Store, request: HttpRequest, options: HttpApiOptions): Promise<HttpResponse> {
   let response: HttpResponse;
   try {
-    response = await answer(store, request, options.corsOrigins);
+    const refusal = refuseOversized(request);
+    response = refusal ? errorResponse(refusal) : await answer(store, request, options);
   } catch (error) {
     if (error instanceof QueryError) response = errorResponse(errorAnswer(error));
     else {
@@ -76,7 +83,7 @@ export async function respond(store: Store, request: HttpRequest, options: HttpA
   return { ...response, headers: { ...response.headers, ...corsHeaders(request.headers.origin, options.corsOrigins) } };
 }
 
-async function answer(store: Store, request: HttpRequest, corsOrigins: readonly string[]): Promise<HttpResponse> {
+async function answer(store: Store, request: HttpRequest, { corsOrigins, signer }: HttpApiOptions): Promise<HttpResponse> {
   const document = DOCUMENTS.get(request.path);
   if (request.method === 'OPTIONS' && (document || findRoute(request.path)))
     return { status: 204, headers: preflightHeaders(request.headers.origin, corsOrigins), body: '' };
@@ -84,7 +91,7 @@ async function answer(store: Store, request: HttpRequest, corsOrigins: readonly 
     if (request.method !== 'GET') throw methodNotAllowed(request.method);
     return fresh(request, await document(store));
   }
-  const answered = await answerQuery(store, { method: request.method, path: request.path, query: queryParameters(request.query) });
+  const answered = await answerQuery(store, { method: request.method, path: request.path, query: queryParameters(request.query) }, signer);
   return answered.status === 200 ? fresh(request, json(answered.body)) : errorResponse(answered);
 }
 

@@ -1,11 +1,12 @@
 /**
  * The deployed functions' one way to be observed: Powertools' JSON logger (fixed messages,
- * structured keys) and its metrics, written as CloudWatch embedded metric format (EMF) lines, so
+ * structured keys, addresses redacted) and its metrics, written as CloudWatch embedded metric format (EMF) lines, so
  * no metric costs an API call.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { PollEvent } from '../../core/poll/poll-cycle.js';
+import { redactingReplacer } from './redact.js';
 import type { RunRecord } from '../../core/poll/ports.js';
 
 /** The namespace the stack's alarms and dashboard read the custom metrics from. */
@@ -17,7 +18,10 @@ export interface Observability {
 }
 
 export function createObservability(serviceName: string): Observability {
-  return { logger: new Logger({ serviceName }), metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName }) };
+  return {
+    logger: new Logger({ serviceName, jsonReplacerFn: redactingReplacer }),
+    metrics: new Metrics({ namespace: METRICS_NAMESPACE, serviceName }),
+  };
 }
 
 /** One log line per event of a poll cycle. */

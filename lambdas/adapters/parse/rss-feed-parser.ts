@@ -8,11 +8,22 @@ type RawItem = { id?: string; 'content:encoded'?: string; summary?: string };
 /** Items past this many in one feed are left unread (and reported): no real news feed carries more. */
 export const DEFAULT_MAX_ITEMS = 1_000;
 
+/** The Atom dates rss-parser turns into ISO form unguarded: one that does not parse would refuse the whole feed. */
+const ATOM_DATES = new Set(['published', 'updated']);
+
+const XML_OPTIONS = {
+  // An entry whose date does not parse is read without a date, as rss-parser already reads an RSS item.
+  valueProcessors: [(value: string, name: string) => (ATOM_DATES.has(name) && Number.isNaN(Date.parse(value)) ? '' : value)],
+  // Value processors never see a whitespace-only element, and "<published> </published>" is no date either.
+  emptyTag: () => '',
+};
+
 /** rss-parser for RSS 0.9x, 1.0, 2.0 and Atom; only the fields the pipeline reads are kept. */
 export function createRssFeedParser({ maxItems = DEFAULT_MAX_ITEMS }: { maxItems?: number } = {}): FeedParser {
-  const parser = new Parser<RawFeed, RawItem>({ customFields: { feed: ['ttl'] } });
   return {
     async parse(xml: string): Promise<ParsedFeed> {
+      // A parser for each feed: xml2js carries a failed document's error state into the next one, where it hides that one's first error.
+      const parser = new Parser<RawFeed, RawItem>({ customFields: { feed: ['ttl'] }, xml2js: XML_OPTIONS });
       let raw: Awaited<ReturnType<typeof parser.parseString>>;
       try {
         raw = await parser.parseString(xml);

@@ -23,7 +23,7 @@ import { TABLE_TTL_ATTRIBUTE } from './table.js';
 
 /**
  * One table, keyed (pk, sk), laid out for the questions people ask:
- *   SERIES / <series id>            the current figure of every series, and its outbox of unsent alerts
+ *   SERIES / <series id>            the current figure of every series, its outbox of unsent alerts, and the observations it counted
  *   OBS#<series id> / <published>#<id>  the history of one series, in time order, with provenance
  *   ALERT / <created>#<id>           every alert, in time order ("what changed since")
  *   FEED / <url>                     feed health and conditional GET validators
@@ -135,34 +135,55 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
     return { items: (result.Items ?? []).map((item) => read<T>(item)!), ...(next ? { next } : {}) };
   }
 
-  async function writeSeries(series: SeriesState, expectedVersion: number | null, alert: Alert | undefined): Promise<boolean> {
+  /**
+   * Moves a series on from the version it was read at, counting the observation that moves it: the
+   * series keeps the ids of the observations it has counted, so that none counts twice, whoever reads
+   * it again (a retry whose first answer was lost, a run beside this one, a cycle after a failed write).
+   * 'moved': another write came first. 'counted': this observation is in the series already.
+   */
+  async function writeSeries(
+    series: SeriesState,
+    expectedVersion: number | null,
+    observation: string,
+    alert: Alert | undefined,
+  ): Promise<'written' | 'moved' | 'counted'> {
     const id = seriesId(series);
-    if (expectedVersion === null) {
-      const outbox: Item = alert ? { [alert.id]: doc(alert) } : {};
-      return conditional(() =>
-        put(
-          { ...key(SERIES, id), doc: doc(series), version: { N: String(series.version) }, outbox: { M: outbox } },
-          'attribute_not_exists(pk)',
-        ),
-      );
-    }
-    return conditional(() =>
-      client.send(
-        new UpdateItemCommand({
-          TableName: tableName,
-          Key: key(SERIES, id),
-          UpdateExpression: alert ? 'SET doc = :doc, version = :next, outbox.#alert = :alert' : 'SET doc = :doc, version = :next',
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: {
-            ':doc': doc(series),
-            ':next': { N: String(series.version) },
-            ':expected': { N: String(expectedVersion) },
-            ...(alert ? { ':alert': doc(alert) } : {}),
-          },
-          ...(alert ? { ExpressionAttributeNames: { '#alert': alert.id } } : {}),
-        }),
-      ),
-    );
+    const written =
+      expectedVersion === null
+        ? await conditional(() =>
+            put(
+              {
+                ...key(SERIES, id),
+                doc: doc(series),
+                version: { N: String(series.version) },
+                outbox: { M: alert ? { [alert.id]: doc(alert) } : {} },
+                counted: { SS: [observation] },
+              },
+              'attribute_not_exists(pk)',
+            ),
+          )
+        : await conditional(() =>
+            client.send(
+              new UpdateItemCommand({
+                TableName: tableName,
+                Key: key(SERIES, id),
+                UpdateExpression: `SET doc = :doc, version = :next${alert ? ', outbox.#alert = :alert' : ''} ADD counted :observations`,
+                ConditionExpression: 'version = :expected AND NOT contains(counted, :observation)',
+                ExpressionAttributeValues: {
+                  ':doc': doc(series),
+                  ':next': { N: String(series.version) },
+                  ':expected': { N: String(expectedVersion) },
+                  ':observations': { SS: [observation] },
+                  ':observation': { S: observation },
+                  ...(alert ? { ':alert': doc(alert) } : {}),
+                },
+                ...(alert ? { ExpressionAttributeNames: { '#alert': alert.id } } : {}),
+              }),
+            ),
+          );
+    if (written) return 'written';
+    // A failed condition does not say which part failed; the series as it is now does.
+    return (await get(SERIES, id))?.version?.N === String(expectedVersion) ? 'counted' : 'moved';
   }
 
   const observationItem = (observation: Observation): Item => ({
@@ -184,6 +205,21 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
     }
   }
 
+  /** Items by key, in batches of 100; those that do not exist are left out. */
+  async function getAll(keys: Item[]): Promise<Item[]> {
+    const items: Item[] = [];
+    for (const chunk of chunks(keys, BATCH_GET_MAX)) {
+      let request: Record<string, KeysAndAttributes> | undefined = { [tableName]: { Keys: chunk, ConsistentRead: true } };
+      // DynamoDB may answer part of a batch and hand back the rest to ask again.
+      while (request && Object.keys(request).length > 0) {
+        const result: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: request }));
+        items.push(...(result.Responses?.[tableName] ?? []));
+        request = result.UnprocessedKeys;
+      }
+    }
+    return items;
+  }
+
   const alertKey = (alert: Alert) => key(ALERT, `${alert.createdAt}#${alert.id}`);
 
   return {
@@ -193,19 +229,9 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
     },
     async seenItems(keys) {
       const found = new Map<string, SeenItem>();
-      for (const chunk of chunks([...new Set(keys)], BATCH_GET_MAX)) {
-        let request: Record<string, KeysAndAttributes> | undefined = {
-          [tableName]: { Keys: chunk.map((itemKey) => key(ITEM, itemKey)), ConsistentRead: true },
-        };
-        // DynamoDB may answer part of a batch and hand back the rest to ask again.
-        while (request && Object.keys(request).length > 0) {
-          const result: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: request }));
-          for (const item of result.Responses?.[tableName] ?? []) {
-            const seen = read<SeenItem>(item);
-            if (seen) found.set(seen.key, seen);
-          }
-          request = result.UnprocessedKeys;
-        }
+      for (const item of await getAll([...new Set(keys)].map((itemKey) => key(ITEM, itemKey)))) {
+        const seen = read<SeenItem>(item);
+        if (seen) found.set(seen.key, seen);
       }
       return found;
     },
@@ -216,18 +242,15 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
     series: async (seriesKey: SeriesKey) => read<SeriesState>(await get(SERIES, seriesId(seriesKey))),
 
     async commit({ observation, series, expectedVersion, alert }: Change): Promise<CommitResult> {
-      if (!alert) {
-        // Without an alert the observation goes first, so a story read twice never adds a source twice.
-        if (!(await writeObservation(observation))) return 'duplicate';
-        if (series && !(await writeSeries(series, expectedVersion, undefined))) return 'conflict';
-        return 'committed';
-      }
-      // With an alert the series goes first: its conditional write claims the change, and carries the
-      // alert in its outbox, so that no run can raise it twice and no crash can lose it.
-      if (!series || !(await writeSeries(series, expectedVersion, alert))) return 'conflict';
-      await put({ ...alertKey(alert), doc: doc(alert) });
+      if (!series) return (await writeObservation(observation)) ? 'committed' : 'duplicate';
+      // The series goes first: its conditional write claims the change, counts the observation once
+      // and carries the alert in its outbox, so that no run can raise it twice and no crash can lose it.
+      const written = await writeSeries(series, expectedVersion, observationId(observation), alert);
+      if (written === 'moved') return 'conflict';
+      if (written === 'written' && alert) await put({ ...alertKey(alert), doc: doc(alert) });
+      // Last, and again by a run that finds the observation counted: a write cut short leaves no gap in the history.
       await writeObservation(observation);
-      return 'committed';
+      return written === 'written' ? 'committed' : 'duplicate';
     },
 
     async pendingAlerts(): Promise<Alert[]> {
@@ -248,8 +271,16 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
           for (const value of Object.values(item.outbox?.M ?? {})) pending.push(JSON.parse(value.S!) as Alert);
         cursor = result.LastEvaluatedKey;
       } while (cursor);
+      // Sent by a run that stopped before taking it out of its outbox: the log says when.
+      const logged = new Map(
+        (await getAll(pending.map(alertKey))).map((item) => read<Alert>(item)!).map((alert) => [alert.id, alert.sentAt]),
+      );
+      const stored = pending.map((alert) => {
+        const sentAt = logged.get(alert.id);
+        return sentAt === undefined ? alert : { ...alert, sentAt };
+      });
       // Alerts raised in one cycle share its time: the reports' own times then keep the story in order.
-      return pending.sort(
+      return stored.sort(
         (a, b) =>
           a.createdAt.localeCompare(b.createdAt) || a.current.published.localeCompare(b.current.published) || a.id.localeCompare(b.id),
       );
@@ -302,9 +333,10 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
           new PutItemCommand({
             TableName: tableName,
             Item: { ...key(LEASE, POLLER), holder: { S: holder }, until: { S: until } },
-            ConditionExpression: 'attribute_not_exists(pk) OR #until < :now',
+            // Held by this run already: the SDK retrying a write whose answer was lost.
+            ConditionExpression: 'attribute_not_exists(pk) OR #until < :now OR holder = :holder',
             ExpressionAttributeNames: { '#until': 'until' },
-            ExpressionAttributeValues: { ':now': { S: now } },
+            ExpressionAttributeValues: { ':now': { S: now }, ':holder': { S: holder } },
           }),
         ),
       ),

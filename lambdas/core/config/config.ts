@@ -85,7 +85,10 @@ export type Operator = z.infer<typeof operatorSchema>;
 export const configSchema = z.object({
   feeds: z
     .array(z.object({ url: httpUrl, outlet: z.string().trim().min(1).optional() }))
-    .max(5_000)
+    .max(5_000, {
+      error: (issue) =>
+        `at most 5,000 feeds in one configuration, and this one has ${(issue.input as unknown[]).length.toLocaleString('en')}`,
+    })
     .default([]),
   /** A topic file other than the default one. */
   topicFile: z.string().min(1).optional(),
@@ -124,6 +127,13 @@ export const configSchema = z.object({
       immediateMagnitude: z.number().min(0).optional(),
     })
     .default({ windowMinutes: 0, immediateChanges: ['conflict'] }),
+  /** How much of what a feed carries is read: more is cut, and the cut reported with the feed. */
+  limits: z
+    .object({
+      /** Characters of an item's title, summary and content, each: a longer one is read only up to here. */
+      itemTextChars: z.number().int().min(1_000).max(10_000_000).default(100_000),
+    })
+    .default({ itemTextChars: 100_000 }),
   /** Fetch the linked page of a relevant item whose feed entry is short, and read its main text. */
   readLinkedPages: z.boolean().default(true),
   /** How often the deployed poller runs. */

@@ -4,6 +4,7 @@ import type { Extractor } from '../extract/extract.js';
 import type { Figure } from '../extract/figure.js';
 import type { FeedConfig, FeedState } from '../feed/feed.js';
 import { FeedFetchError } from '../feed/feed.js';
+import { capItemText } from '../feed/item-text-limit.js';
 import type { RelevanceCheck } from '../relevance/relevance.js';
 import type { SeriesState } from '../series/series.js';
 import type { MetricKind } from '../topic/topic.js';
@@ -13,7 +14,7 @@ import { publishPending } from './publish-pending.js';
 import { readItems } from './read-items.js';
 
 export interface PollDependencies {
-  config: Pick<Config, 'fetch' | 'thresholds' | 'conflict' | 'feedHealth' | 'readLinkedPages' | 'digest'>;
+  config: Pick<Config, 'fetch' | 'thresholds' | 'conflict' | 'feedHealth' | 'readLinkedPages' | 'digest' | 'limits'>;
   fetcher: FeedFetcher;
   parser: FeedParser;
   pageReader?: PageReader;
@@ -63,7 +64,17 @@ export async function runPollCycle(deps: PollDependencies, feeds: FeedConfig[]):
   const report: CycleReport = { feeds: [], sent: [], unsent: [], ops: [] };
   const cycle: CycleMemory = { extracted: new Map(), series: new Map() };
   await forEachLimited(feeds, deps.config.fetch.concurrency, async (feed) => {
-    const feedReport = await pollFeed(deps, feed, cycle, report.ops);
+    // A store that fails this feed (its state unreadable, its failure unrecordable) fails the feed,
+    // not the cycle: the other feeds are read, and the next cycle reads this one again.
+    const feedReport = await pollFeed(deps, feed, cycle, report.ops).catch((error: Error): FeedReport => ({
+      feed: feed.url,
+      status: 'failed',
+      items: 0,
+      read: 0,
+      relevant: 0,
+      figures: 0,
+      error: error.message,
+    }));
     report.feeds.push(feedReport);
     deps.onEvent?.({ type: 'feed', report: feedReport });
   });
@@ -83,7 +94,9 @@ async function pollFeed(deps: PollDependencies, feed: FeedConfig, cycle: CycleMe
   const now = deps.clock.now();
   const state: FeedState = (await deps.store.feedState(feed.url)) ?? { url: feed.url, consecutiveFailures: 0 };
   const empty = { feed: feed.url, items: 0, read: 0, relevant: 0, figures: 0 };
-  if (state.nextAttempt && Date.parse(state.nextAttempt) > now.getTime()) return { ...empty, status: 'waiting' };
+  // A wait set by a fetch the clock now places in the future would last as long as the clock is off.
+  const setInTheFuture = state.lastSuccess !== undefined && Date.parse(state.lastSuccess) > now.getTime();
+  if (state.nextAttempt && Date.parse(state.nextAttempt) > now.getTime() && !setInTheFuture) return { ...empty, status: 'waiting' };
   try {
     const outcome = await deps.fetcher.fetchFeed(feed, state);
     if (outcome.status === 'unchanged') {
@@ -92,16 +105,24 @@ async function pollFeed(deps: PollDependencies, feed: FeedConfig, cycle: CycleMe
       return { ...empty, status: 'unchanged' };
     }
     const parsed = await deps.parser.parse(outcome.body);
-    const counts = await readItems(deps, feed, parsed.items, cycle);
+    const { items, notice } = capItemText(parsed.items, deps.config.limits.itemTextChars);
+    const counts = await readItems(deps, feed, items, cycle);
     await recover(deps, state, now, ops, {
       ...(outcome.etag ? { etag: outcome.etag } : {}),
       ...(outcome.lastModified ? { lastModified: outcome.lastModified } : {}),
       ...(parsed.ttlMinutes ? { nextAttempt: new Date(now.getTime() + parsed.ttlMinutes * 60_000).toISOString() } : {}),
     });
-    const truncated = parsed.truncatedFrom
-      ? { error: `feed has ${parsed.truncatedFrom} items; read the first ${parsed.items.length}` }
-      : {};
-    return { ...empty, status: 'fetched', items: parsed.items.length, ...counts, ...truncated };
+    const notices = [
+      ...(parsed.truncatedFrom ? [`feed has ${parsed.truncatedFrom} items; read the first ${parsed.items.length}`] : []),
+      ...(notice ? [notice] : []),
+    ];
+    return {
+      ...empty,
+      status: 'fetched',
+      items: parsed.items.length,
+      ...counts,
+      ...(notices.length > 0 ? { error: notices.join('; ') } : {}),
+    };
   } catch (error) {
     const message = (error as Error).message;
     await fail(deps, state, now, ops, message, error instanceof FeedFetchError ? error.retryAfterSeconds : undefined);

@@ -30,6 +30,11 @@ export interface SeenItem {
   contentHash: string;
   feedUrl: string;
   seenAt: string;
+  /**
+   * When each figure it carried was published, by figure key, as first read: revised after losing
+   * its date, or never having one, the item's old figures keep their dates and stay old news.
+   */
+  figures?: Record<string, string>;
 }
 
 export type CommitResult = 'committed' | 'duplicate' | 'conflict';
@@ -64,7 +69,10 @@ export interface Store {
   commit(change: Change): Promise<CommitResult>;
   /** Observations that move no series (batches, figures told as history), written together; writing one twice changes nothing. */
   saveHistory(observations: Observation[]): Promise<void>;
-  /** Alerts stored and not yet marked sent, oldest first. */
+  /**
+   * Alerts stored and not yet marked sent, oldest first. One whose marking was cut short after it was
+   * published carries its `sentAt`: it is to be marked, not sent again.
+   */
   pendingAlerts(): Promise<Alert[]>;
   /**
    * Takes the right to publish an alert until `until`, unless another run holds it: two runs at once
@@ -73,6 +81,7 @@ export interface Store {
   claimAlert(alert: Alert, now: string, until: string): Promise<boolean>;
   /** Gives the right back after a failed publish, so the next cycle retries at once. */
   releaseAlert(alert: Alert): Promise<void>;
+  /** Records the time sent in the alert log, then takes the alert out of its outbox; doing it twice changes nothing. */
   markAlertSent(alert: Alert, sentAt: string): Promise<void>;
   listSeries(cursor?: string): Promise<Page<SeriesState>>;
   history(key: SeriesKey, cursor?: string): Promise<Page<Observation>>;

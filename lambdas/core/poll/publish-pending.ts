@@ -11,7 +11,10 @@ const PUBLISH_LEASE_MS = 5 * 60_000;
  * urgent ones at once and the others together once the oldest has waited a whole window.
  */
 export async function publishPending(deps: PollDependencies, report: CycleReport): Promise<void> {
-  const pending = await deps.store.pendingAlerts();
+  const stored = await deps.store.pendingAlerts();
+  // Published by a run that stopped before marking them: marked now, never sent again.
+  for (const alert of stored) if (alert.sentAt !== undefined) await markSent(deps, alert, alert.sentAt);
+  const pending = stored.filter((alert) => alert.sentAt === undefined);
   const { windowMinutes, immediateChanges, immediateMagnitude } = deps.config.digest;
   if (windowMinutes === 0) {
     for (const alert of pending) await send(deps, report, [alert], () => deps.publisher.publish(alert));
@@ -26,7 +29,10 @@ export async function publishPending(deps: PollDependencies, report: CycleReport
   await send(deps, report, held, (claimed) => deps.publisher.publishDigest(claimed));
 }
 
-/** Claims the alerts, publishes those it holds, then marks them sent; on failure gives them back for the next cycle. */
+/**
+ * Claims the alerts, publishes those it holds, then marks them sent; on failure gives them back for
+ * the next cycle. A store that fails here fails one alert, never the others or the cycle.
+ */
 async function send(
   deps: PollDependencies,
   report: CycleReport,
@@ -36,21 +42,42 @@ async function send(
   const now = deps.clock.now();
   const leaseEnd = new Date(now.getTime() + PUBLISH_LEASE_MS).toISOString();
   const claimed: Alert[] = [];
-  for (const alert of alerts) if (await deps.store.claimAlert(alert, now.toISOString(), leaseEnd)) claimed.push(alert);
+  for (const alert of alerts) {
+    try {
+      if (await deps.store.claimAlert(alert, now.toISOString(), leaseEnd)) claimed.push(alert);
+    } catch (error) {
+      // Unclaimed, it stays pending; a claim written but unanswered lapses with its lease.
+      unsent(deps, report, alert, error as Error);
+    }
+  }
   if (claimed.length === 0) return;
   try {
     await publish(claimed);
   } catch (error) {
     for (const alert of claimed) {
-      await deps.store.releaseAlert(alert);
-      report.unsent.push(alert);
-      deps.onEvent?.({ type: 'alert_failed', alert, error: (error as Error).message });
+      // A claim not given back lapses with its lease: the alert waits that much longer, no more.
+      await deps.store.releaseAlert(alert).catch(() => undefined);
+      unsent(deps, report, alert, error as Error);
     }
     return;
   }
   for (const alert of claimed) {
-    await deps.store.markAlertSent(alert, deps.clock.now().toISOString());
     report.sent.push(alert);
     deps.onEvent?.({ type: 'alert_sent', alert });
+    await markSent(deps, alert, deps.clock.now().toISOString());
   }
+}
+
+function unsent(deps: PollDependencies, report: CycleReport, alert: Alert, error: Error): void {
+  report.unsent.push(alert);
+  deps.onEvent?.({ type: 'alert_failed', alert, error: error.message });
+}
+
+/**
+ * Marks a published alert sent. If the store fails, the alert stays in its outbox: the next cycle
+ * finishes marking it when the log took the time sent, and otherwise, once the claim lapses,
+ * publishes it again, as SNS has no way to publish a message only once.
+ */
+async function markSent(deps: PollDependencies, alert: Alert, sentAt: string): Promise<void> {
+  await deps.store.markAlertSent(alert, sentAt).catch(() => undefined);
 }

@@ -7,6 +7,7 @@ import { contentHash, itemKey, storyId } from '../feed/item-identity.js';
 import { toPlainText } from '../text/html-to-text.js';
 import { seriesId, type Observation } from '../series/series.js';
 import type { CycleMemory, PollDependencies } from './poll-cycle.js';
+import type { SeenItem } from './ports.js';
 
 /** A short feed entry (headline and a line) is worth fetching the linked page for. */
 const SHORT_ENTRY_CHARACTERS = 400;
@@ -35,7 +36,8 @@ export async function readItems(
   const now = deps.clock.now().toISOString();
   let figures = 0;
   const history: Observation[] = [];
-  for (const [, { item }] of fresh) {
+  const marks: SeenItem[] = [];
+  for (const [key, { item, hash }] of fresh) {
     const story = storyId(item);
     let reading = cycle.extracted.get(story);
     if (!reading) {
@@ -44,15 +46,20 @@ export async function readItems(
     }
     const found = await reading;
     figures += found.length;
-    for (const figure of found) {
-      const observation = toObservation(feed, item, figure, story, now);
+    // An item without a date is dated when it is read; a figure it carried before keeps the date it had then.
+    const before = seen.get(key)?.figures ?? {};
+    const dated = found.map((figure) => ({ figure, published: item.published ?? before[figureKey(figure)] ?? now }));
+    for (const { figure, published } of dated) {
+      const observation = toObservation(feed, item, figure, story, published, now);
       // A batch or a figure told as history never moves a series, whatever it holds: kept with the others, in one write.
       if (observation.increment || observation.as_of !== undefined) history.push(observation);
       else await record(deps, cycle, observation);
     }
+    const figureDates = Object.fromEntries(dated.map(({ figure, published }) => [figureKey(figure), published]));
+    marks.push({ key, contentHash: hash, feedUrl: feed.url, seenAt: now, figures: figureDates });
   }
   await deps.store.saveHistory(history);
-  await deps.store.saveSeenItems(fresh.map(([key, { hash }]) => ({ key, contentHash: hash, feedUrl: feed.url, seenAt: now })));
+  await deps.store.saveSeenItems(marks);
   return { read: fresh.length, relevant: relevant.size, figures };
 }
 
@@ -91,7 +98,7 @@ function outletOf(feed: FeedConfig): string {
   return feed.outlet ?? new URL(feed.url).hostname.replace(/^www\./, '');
 }
 
-function toObservation(feed: FeedConfig, item: FeedItem, figure: Figure, story: string, now: string): Observation {
+function toObservation(feed: FeedConfig, item: FeedItem, figure: Figure, story: string, published: string, now: string): Observation {
   return {
     metric: figure.metric,
     ...(figure.facility !== undefined ? { facility: figure.facility } : {}),
@@ -102,7 +109,7 @@ function toObservation(feed: FeedConfig, item: FeedItem, figure: Figure, story: 
     quote: figure.quote,
     link: item.link ?? feed.url,
     outlet: outletOf(feed),
-    published: item.published ?? now,
+    published,
     storyId: story,
     observedAt: now,
   };

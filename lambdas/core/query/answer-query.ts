@@ -4,6 +4,7 @@
  * stack trace.
  */
 import type { Store } from '../poll/ports.js';
+import type { CursorSigner } from './cursor-signer.js';
 import { parseParameters } from './parameters.js';
 import { ok, QueryError, errorAnswer, type QueryAnswer, type QueryRequest } from './query-answer.js';
 import { findRoute } from './routes.js';
@@ -13,7 +14,7 @@ export function methodNotAllowed(method: string): QueryError {
   return new QueryError(405, `${method} is not allowed: the API only reads, with GET`);
 }
 
-export async function answerQuery(store: Store, request: QueryRequest): Promise<QueryAnswer> {
+export async function answerQuery(store: Store, request: QueryRequest, signer: CursorSigner): Promise<QueryAnswer> {
   try {
     const found = findRoute(request.path);
     if (!found) throw new QueryError(404, `no such path: ${request.path}`);
@@ -23,7 +24,7 @@ export async function answerQuery(store: Store, request: QueryRequest): Promise<
       ...parseParameters(route.pathParameters, pathParameters),
       ...parseParameters(route.queryParameters, request.query),
     };
-    return ok(await route.read(store, parameters));
+    return ok(await route.read(store, parameters, signer));
   } catch (error) {
     if (error instanceof QueryError) return errorAnswer(error);
     throw error;

@@ -1,10 +1,12 @@
 /**
  * Where a list of changes stopped: the last alert given, by creation time and id, the order the
- * store keeps alerts in. A position, not a store page, so a list can stop anywhere inside a page,
- * and a cursor a caller forged or garbled is refused here instead of reaching the store.
+ * store keeps alerts in. A position, not a store page, so a list can stop anywhere inside a page.
+ * It is signed: a cursor a caller forged, cut short or altered is refused on its signature, before
+ * anything in it is read, and never reaches the store.
  */
 import { z } from 'zod';
 import type { Alert } from '../alert/alert.js';
+import type { CursorSigner } from './cursor-signer.js';
 import { QueryError } from './query-answer.js';
 
 export interface ChangePosition {
@@ -14,19 +16,23 @@ export interface ChangePosition {
 
 const position = z.strictObject({ createdAt: z.iso.datetime(), id: z.string().min(1) });
 
-export function encodeChangeCursor({ createdAt, id }: Alert): string {
-  return Buffer.from(JSON.stringify({ createdAt, id })).toString('base64url');
+export function encodeChangeCursor({ createdAt, id }: Alert, signer: CursorSigner): string {
+  return signer.sign(JSON.stringify({ createdAt, id }));
 }
 
-export function decodeChangeCursor(cursor: string): ChangePosition {
+const refused = () => new QueryError(400, 'cursor must be a cursor given by /changes, unchanged');
+
+export function decodeChangeCursor(cursor: string, signer: CursorSigner): ChangePosition {
+  const data = signer.verify(cursor);
+  if (data === undefined) throw refused();
   let decoded: unknown;
   try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    decoded = JSON.parse(data);
   } catch {
-    decoded = undefined;
+    throw refused();
   }
   const result = position.safeParse(decoded);
-  if (!result.success) throw new QueryError(400, 'cursor must be a cursor given by /changes, unchanged');
+  if (!result.success) throw refused();
   return result.data;
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Alert } from '../alert/alert.js';
 import { changesAnswerSchema } from './answer-bodies.js';
 import { decodeChangeCursor, encodeChangeCursor, isPast } from './change-cursor.js';
-import { isoTime, noParameters, nonEmpty, wholeNumber } from './parameters.js';
+import { isoTime, noParameters, seriesName, wholeNumber } from './parameters.js';
 import { QueryError } from './query-answer.js';
 import { defineRoute } from './route.js';
 import { changeView } from './views.js';
@@ -12,8 +12,8 @@ const changesParameters = z.strictObject({
     .optional()
     .describe('Only the alerts created at or after this ISO date or time (a date is midnight UTC; a time needs its zone)'),
   until: isoTime.optional().describe('Only the alerts created before this ISO date or time'),
-  metric: nonEmpty.optional().describe('Only the alerts of this metric'),
-  cursor: z.string().optional().describe('The `next` of the previous list, unchanged, for the changes that follow it'),
+  metric: seriesName.optional().describe('Only the alerts of this metric'),
+  cursor: z.string().optional().describe('The `next` of the previous list, unchanged, for the changes that follow it: it is signed'),
   limit: wholeNumber(1, 100, 50).describe('How many alerts one list gives at most'),
 });
 
@@ -30,9 +30,9 @@ export const changesRoute = defineRoute({
   pathParameters: noParameters,
   queryParameters: changesParameters,
   body: changesAnswerSchema,
-  async read(store, { since, until, metric, cursor, limit }) {
+  async read(store, { since, until, metric, cursor, limit }, signer) {
     if (since !== undefined && until !== undefined && since >= until) throw new QueryError(400, 'since must be before until');
-    const position = cursor === undefined ? undefined : decodeChangeCursor(cursor);
+    const position = cursor === undefined ? undefined : decodeChangeCursor(cursor, signer);
     // Resuming starts at the time of the last alert given: the store finds it by key, not by reading what came before.
     const from = later(since, position?.createdAt);
     if (from !== undefined && until !== undefined && from >= until) return { changes: [] };
@@ -47,7 +47,8 @@ export const changesRoute = defineRoute({
       for (const alert of items) {
         if ((position && !isPast(alert, position)) || (metric !== undefined && alert.metric !== metric)) continue;
         // One alert past the limit is read before saying that more follow.
-        if (changes.length === limit) return { changes: changes.map(changeView), next: encodeChangeCursor(changes[changes.length - 1]!) };
+        if (changes.length === limit)
+          return { changes: changes.map(changeView), next: encodeChangeCursor(changes[changes.length - 1]!, signer) };
         changes.push(alert);
       }
       page = next;

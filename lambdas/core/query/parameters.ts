@@ -36,7 +36,17 @@ export const isoTime = z
 /** For routes that take none: any parameter given is refused by name. */
 export const noParameters = z.strictObject({});
 
-export const nonEmpty = z.string().min(1, { error: 'must not be empty' });
+/** Long enough for any metric or facility; DynamoDB refuses a key over 1024 bytes, and a series' key holds both. */
+const MAX_NAME_LENGTH = 100;
+
+/** A metric or facility, as a caller names one. */
+export const seriesName = z
+  .string()
+  .min(1, { error: 'must not be empty' })
+  .max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` });
+
+/** More than any route takes: past it, a request is refused whole instead of each name being listed back. */
+const MAX_PARAMETERS = 10;
 
 /**
  * A whole number in [min, max], `fallback` when absent. Digits are read as a number before the
@@ -63,6 +73,7 @@ function describe(issue: z.core.$ZodIssue): string {
  */
 export function parseParameters<T>(schema: z.ZodType<T>, query: QueryParameters): T {
   const entries = Object.entries(query);
+  if (entries.length > MAX_PARAMETERS) throw new QueryError(400, `too many parameters: no route takes more than ${MAX_PARAMETERS}`);
   const repeated = entries.filter(([, value]) => Array.isArray(value)).map(([name]) => `${name} is given more than once`);
   const given = Object.fromEntries(entries.filter(([, value]) => typeof value === 'string'));
   const result = schema.safeParse(given);

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Store } from '../poll/ports.js';
+import type { CursorSigner } from './cursor-signer.js';
 
 type Parameters = z.ZodType<object>;
 
@@ -18,8 +19,8 @@ export interface Route<Path extends Parameters = Parameters, Query extends Param
   body: Body;
   /** When the route answers 404, having found nothing at the path. */
   notFound?: string;
-  /** Throws QueryError for a request it refuses. */
-  read(store: Store, parameters: z.output<Path> & z.output<Query>): Promise<z.output<Body>>;
+  /** Throws QueryError for a request it refuses; `signer` signs the cursors it gives and checks those it is given. */
+  read(store: Store, parameters: z.output<Path> & z.output<Query>, signer: CursorSigner): Promise<z.output<Body>>;
 }
 
 /** Types `read` by the schemas given beside it. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { oneSeriesAnswerSchema, seriesListAnswerSchema } from './answer-bodies.js';
-import { isoTime, noParameters, nonEmpty } from './parameters.js';
+import { isoTime, noParameters, seriesName } from './parameters.js';
 import { QueryError } from './query-answer.js';
 import { defineRoute } from './route.js';
 import { listSeries, readOneSeries } from './series-reading.js';
@@ -17,11 +17,11 @@ export const seriesListRoute = defineRoute({
 });
 
 const metricParameter = z.strictObject({
-  metric: nonEmpty.describe('The metric, like detainees_transferred; a "/" in it is percent-encoded'),
+  metric: seriesName.describe('The metric, like detainees_transferred; a "/" in it is percent-encoded'),
 });
 
 const oneSeriesParameters = z.strictObject({
-  facility: nonEmpty.optional().describe('The facility the series is about; without it, the series of the metric at no facility'),
+  facility: seriesName.optional().describe('The facility the series is about; without it, the series of the metric at no facility'),
   since: isoTime.optional().describe('Only the history published at or after this ISO date or time; the alerts are all given'),
 });
 
