@@ -220,6 +220,22 @@ describe('a digest window', () => {
   });
 });
 
+describe('a burst of alerts', () => {
+  it('goes out as one digest when there are more to send at once than the burst limit', async () => {
+    await pollStep(1, dependencies({ digest: { burstLimit: 1 } }));
+    expect(publisher.alerts).toEqual([]);
+    expect(publisher.digests.map((alerts) => alerts.map(describeAlert))).toEqual([
+      ['new detainees_transferred 150', 'new transfer_planned 7000'],
+    ]);
+  });
+
+  it('goes out alert by alert when there are no more than the limit', async () => {
+    await pollStep(1, dependencies({ digest: { burstLimit: 2 } }));
+    expect(publisher.alerts.map(describeAlert)).toEqual(['new detainees_transferred 150', 'new transfer_planned 7000']);
+    expect(publisher.digests).toEqual([]);
+  });
+});
+
 describe('a publish that fails', () => {
   it('keeps the alert and sends it in the next cycle', async () => {
     publisher.failing = true;

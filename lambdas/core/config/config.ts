@@ -125,8 +125,13 @@ export const configSchema = z.object({
       windowMinutes: z.number().min(0).max(10_080).default(0),
       immediateChanges: z.array(changeType).default(['conflict']),
       immediateMagnitude: z.number().min(0).optional(),
+      /**
+       * More alerts than this to send at once go out as one digest: SNS suspends an email
+       * subscription sent more than 10 messages a second, and a burst reads better as one.
+       */
+      burstLimit: z.number().int().min(1).max(10).default(5),
     })
-    .default({ windowMinutes: 0, immediateChanges: ['conflict'] }),
+    .default({ windowMinutes: 0, immediateChanges: ['conflict'], burstLimit: 5 }),
   /** How much of what a feed carries is read: more is cut, and the cut reported with the feed. */
   limits: z
     .object({

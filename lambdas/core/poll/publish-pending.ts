@@ -17,16 +17,25 @@ export async function publishPending(deps: PollDependencies, report: CycleReport
   const pending = stored.filter((alert) => alert.sentAt === undefined);
   const { windowMinutes, immediateChanges, immediateMagnitude } = deps.config.digest;
   if (windowMinutes === 0) {
-    for (const alert of pending) await send(deps, report, [alert], () => deps.publisher.publish(alert));
+    await sendNow(deps, report, pending);
     return;
   }
   const urgent = (alert: Alert) =>
     immediateChanges.includes(alert.type) || (immediateMagnitude !== undefined && magnitudeOf(alert) >= immediateMagnitude);
-  for (const alert of pending.filter(urgent)) await send(deps, report, [alert], () => deps.publisher.publish(alert));
+  await sendNow(deps, report, pending.filter(urgent));
   const held = pending.filter((alert) => !urgent(alert));
   const oldest = held[0];
   if (!oldest || deps.clock.now().getTime() - Date.parse(oldest.createdAt) < windowMinutes * 60_000) return;
   await send(deps, report, held, (claimed) => deps.publisher.publishDigest(claimed));
+}
+
+/** Each alert on its own, unless there are more than a burst's worth: then all of them as one digest. */
+async function sendNow(deps: PollDependencies, report: CycleReport, alerts: Alert[]): Promise<void> {
+  if (alerts.length > deps.config.digest.burstLimit) {
+    await send(deps, report, alerts, (claimed) => deps.publisher.publishDigest(claimed));
+    return;
+  }
+  for (const alert of alerts) await send(deps, report, [alert], () => deps.publisher.publish(alert));
 }
 
 /**
