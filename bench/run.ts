@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { loadTopicFile } from '../lambdas/adapters/topic-file.js';
+import { measureBundles } from './bundles.js';
 import { measureExtraction } from './extract-throughput.js';
 import { measurePollCycle, type PollCycleRun } from './poll-cycle.js';
 import { measureWorstCases } from './worst-case.js';
@@ -23,7 +24,10 @@ const poll = await measurePollCycle({
   scaling: [10, 100, 1_000],
   ...(options.pollProfile ? { mainExecArgv: ['--cpu-prof', `--cpu-prof-dir=${options.pollProfile}`] } : {}),
 });
+const bundles = await measureBundles();
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
+const roundEach = (values: Record<string, number>, digits: number) =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, round(value, digits)]));
 const scalingFigures = (run: PollCycleRun) => ({
   cycle_first_s: round(run.cycle_first_s, 2),
   cycle_unchanged_s: round(run.cycle_unchanged_s, 3),
@@ -58,6 +62,10 @@ const figures = {
   poll_scaling: Object.fromEntries(
     [...poll.scaling, poll.main].sort((a, b) => a.feeds - b.feeds).map((run) => [String(run.feeds), scalingFigures(run)]),
   ),
+  bundle_kb: roundEach(bundles.bundle_kb, 0),
+  bundle_kb_max: round(Math.max(...Object.values(bundles.bundle_kb)), 0),
+  cold_init_ms: roundEach(bundles.cold_init_ms, 1),
+  cold_init_ms_max: round(Math.max(...Object.values(bundles.cold_init_ms)), 1),
 };
 
 if (options.json) {
@@ -88,6 +96,18 @@ if (options.json) {
       `of ${Object.values(figures.dynamodb_requests_first).reduce((sum, count) => sum + count, 0)} requests in the first cycle`,
     ],
     ['alerts published', `${figures.publishes_first} first, ${figures.publishes_unchanged} then`, ''],
+    ...Object.entries(figures.bundle_kb).map(([name, kb]): [string, string, string] => [
+      `${name} bundle, minified`,
+      `${kb} KB`,
+      'goal < 500 KB, as the stack builds it',
+    ]),
+    ...Object.entries(figures.cold_init_ms).map(([name, ms]): [string, string, string] => [
+      `${name} cold import`,
+      `${ms} ms`,
+      name === 'query'
+        ? 'goal < 50 ms; median of 7 fresh processes, secret from a local endpoint'
+        : 'goal < 50 ms; median of 7 fresh processes',
+    ]),
   ];
   for (const [name, value, goal] of rows) console.log(`${name.padEnd(32)} ${value.padEnd(24)} ${goal}`);
   console.log('\nhostile input            1 MB (s)   4 MB (s)   4 MB / 1 MB (linear is about 4)');

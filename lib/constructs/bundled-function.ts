@@ -6,7 +6,7 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
@@ -23,6 +23,18 @@ export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
  */
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+/** What esbuild is told; exported so that bench/bundles.ts measures the bundles this stack ships. */
+export const ESBUILD_OPTIONS = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  platform: 'node',
+  minify: true,
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  // The SDK is bundled, not taken from the runtime: the versions tested are the versions run.
+  externalModules: [],
+} as const satisfies BundlingOptions;
 
 export interface BundledFunctionProps {
   /** The handler's source, relative to the project root. */
@@ -67,14 +79,7 @@ export class BundledFunction extends Construct {
       logGroup: this.logGroup,
       environment: { NODE_ENV: 'production', ...props.environment },
       bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        platform: 'node',
-        minify: true,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        // The SDK is bundled, not taken from the runtime: the versions tested are the versions run.
-        externalModules: [],
+        ...ESBUILD_OPTIONS,
         forceDockerBundling: false,
         ...(props.commandHooks ? { commandHooks: props.commandHooks } : {}),
       },
