@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOTO_SETUP_TIMEOUT_MS } from '../support/moto-server.js';
-import { NEXT_RUN_MINUTES, STORY, stepTime } from './story.js';
+import { NEXT_RUN_MINUTES, STORY, stepTime } from '../support/demo-story.js';
 import { rewrittenSnapshot, Scenario, startWorld, stopWorld, type World } from './world.js';
 
 const DAY_MS = 86_400_000;

@@ -11,7 +11,7 @@ import { createDynamoStore } from '../../lambdas/adapters/store/dynamo-store.js'
 import { pollDependencies } from '../../lambdas/composition/poll-dependencies.js';
 import type { FeedConfig } from '../../lambdas/core/feed/feed.js';
 import { runPollCycle } from '../../lambdas/core/poll/poll-cycle.js';
-import { pollConfig } from './story.js';
+import { pollConfig } from '../support/demo-story.js';
 
 export type KillPoint = 'publish' | 'sent-mark' | 'outbox-removal';
 

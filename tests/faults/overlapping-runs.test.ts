@@ -9,7 +9,7 @@ import { runPollCycle } from '../../lambdas/core/poll/poll-cycle.js';
 import { runScheduledPoll, type ScheduledRunResult } from '../../lambdas/core/poll/scheduled-run.js';
 import { MOTO_SETUP_TIMEOUT_MS } from '../support/moto-server.js';
 import { about } from './sdk-faults.js';
-import { STORY, stepTime } from './story.js';
+import { STORY, stepTime } from '../support/demo-story.js';
 import { Scenario, startWorld, stopWorld, type World } from './world.js';
 
 /** As the deployed poller asks: past the longest a run can take. */

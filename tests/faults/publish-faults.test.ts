@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOTO_SETUP_TIMEOUT_MS } from '../support/moto-server.js';
 import { about, type RequestInput } from './sdk-faults.js';
-import { describeChange, NEXT_RUN_MINUTES, pollConfig, STORY } from './story.js';
+import { describeChange, NEXT_RUN_MINUTES, pollConfig, STORY } from '../support/demo-story.js';
 import { Scenario, startWorld, stopWorld, type World } from './world.js';
 
 const PUBLISH = 'PublishCommand';

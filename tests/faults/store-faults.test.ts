@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOTO_SETUP_TIMEOUT_MS } from '../support/moto-server.js';
 import type { PollEvent } from '../../lambdas/core/poll/poll-cycle.js';
 import { about, describeRequest, type Request, type RequestInput } from './sdk-faults.js';
-import { NEXT_RUN_MINUTES, STORY } from './story.js';
+import { NEXT_RUN_MINUTES, STORY } from '../support/demo-story.js';
 import { Scenario, startWorld, stopWorld, type World } from './world.js';
 
 const WRITES = ['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand'];

@@ -28,7 +28,7 @@ import { startMotoServer, type MotoServer } from '../support/moto-server.js';
 import { createQueue, drainQueueMessages, type SqsQueue } from '../support/sqs-over-http.js';
 import type { KilledCycleJob, KillPoint } from './killed-cycle.js';
 import { injectFaults, type Faults } from './sdk-faults.js';
-import { describeChange, FEED_FILES, pollConfig, SNAPSHOTS, STORY, stepTime, storyAlerts } from './story.js';
+import { describeChange, FEED_FILES, pollConfig, SNAPSHOTS, STORY, stepTime, storyAlerts } from '../support/demo-story.js';
 import { recordFigures, type Figures } from './tally.js';
 
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };

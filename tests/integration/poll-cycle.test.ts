@@ -19,22 +19,7 @@ import type { Alert } from '../../lambdas/core/alert/alert.js';
 import { parseConfig } from '../../lambdas/core/config/config.js';
 import { runPollCycle, type PollDependencies } from '../../lambdas/core/poll/poll-cycle.js';
 import type { OpsMessage, Publisher, Store } from '../../lambdas/core/poll/ports.js';
-
-const SNAPSHOTS = join(import.meta.dirname, '..', '..', 'demo', 'feeds');
-const FEEDS = [
-  { file: 'wire.xml', outlet: 'Levant Wire' },
-  { file: 'daily.xml', outlet: 'The Gulf Daily' },
-  { file: 'monitor.xml', outlet: 'Syria Detention Monitor' },
-];
-/** When each snapshot is polled: an hour after its newest item. */
-const STEP_TIMES = [
-  '2026-01-22T12:20:00Z',
-  '2026-01-25T11:00:00Z',
-  '2026-02-01T17:30:00Z',
-  '2026-02-10T15:15:00Z',
-  '2026-02-20T16:45:00Z',
-  '2026-03-03T11:30:00Z',
-];
+import { FEED_FILES, SNAPSHOTS, STEP_TIMES } from '../support/demo-story.js';
 
 const ARTICLE_PAGE = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'feeds', 'article-page.html'), 'utf8');
 const HEADLINE_FEED = (link: string) =>
@@ -110,7 +95,7 @@ function dependencies(feedsConfig: Record<string, unknown> = {}): PollDependenci
   return pollDependencies(config, { store, publisher, clock: { now: () => now } });
 }
 
-const storyFeeds = () => FEEDS.map(({ file, outlet }) => ({ url: server.url(file), outlet }));
+const storyFeeds = () => FEED_FILES.map(({ file, outlet }) => ({ url: server.url(file), outlet }));
 
 async function pollStep(step: number, deps = dependencies()) {
   server.show(join(SNAPSHOTS, `step-${step}`));

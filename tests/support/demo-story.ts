@@ -1,7 +1,7 @@
 /**
- * The story the fault scenarios replay: the demo's six snapshots of three feeds (demo/feeds/), polled
- * when each was current, and the alerts each deserves (what tests/integration/poll-cycle.test.ts
- * asserts on a run without faults). Free of vitest, so that a cycle in a child process can use it.
+ * The demo's story as tests replay it: six snapshots of three feeds (demo/feeds/), polled when each
+ * was current, and the alerts each deserves. Free of vitest, so that a cycle in a child process
+ * can use it.
  */
 import { join } from 'node:path';
 import type { Alert } from '../../lambdas/core/alert/alert.js';
