@@ -10,14 +10,7 @@ import { dashboardPage } from '../../lambdas/core/dashboard/dashboard.js';
 import type { Store } from '../../lambdas/core/poll/ports.js';
 import type { Observation } from '../../lambdas/core/series/series.js';
 import { emptyStore, observation, record } from '../support/seeded-store.js';
-
-/** The little of linkedom's DOM these tests read: the project's types include no DOM library. */
-interface DomElement {
-  getAttribute(name: string): string | null;
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): Iterable<DomElement>;
-  textContent: string | null;
-}
+import type { DomElement } from '../support/reports.js';
 
 let dynamo: EmbeddedDynamoDb;
 

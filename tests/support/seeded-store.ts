@@ -9,6 +9,7 @@ import { ensureTable } from '../../lambdas/adapters/store/table.js';
 import { decide, planChange } from '../../lambdas/core/diff/diff.js';
 import type { Store } from '../../lambdas/core/poll/ports.js';
 import type { Observation } from '../../lambdas/core/series/series.js';
+import { levantWireReport } from './reports.js';
 
 const settings = { thresholds: { absolute: 0, relative: 0 }, conflict: { windowHours: 6, margin: 0.1 } };
 let tables = 0;
@@ -21,20 +22,14 @@ export async function emptyStore(dynamo: EmbeddedDynamoDb, prefix: string): Prom
   return createDynamoStore(dynamo.client, tableName);
 }
 
-/** Levant Wire reporting `value` detainees moved, published at `published`. */
+/** Levant Wire's report as an observation of the series detainees_transferred. */
 export function observation(value: number, published: string, overrides: Partial<Observation> = {}): Observation {
-  return {
+  return levantWireReport<Observation>(value, published, {
     metric: 'detainees_transferred',
-    value,
-    bound: 'exact',
-    quote: `A total of ${value} detainees have been moved to Iraq.`,
-    link: `https://levantwire.example/${value}`,
-    outlet: 'Levant Wire',
-    published,
     storyId: `story-${value}-${published}`,
     observedAt: published,
     ...overrides,
-  };
+  });
 }
 
 /** Reads the series, decides and commits at `now`, as a poll cycle does. */

@@ -8,29 +8,12 @@ import { pointsTable } from '../../lambdas/core/dashboard/points-table.js';
 import { timelineOf } from '../../lambdas/core/dashboard/timeline.js';
 import { chartSummary, timelineChart } from '../../lambdas/core/dashboard/timeline-chart.js';
 import type { AlertView, HistoryEntry } from '../../lambdas/core/query/views.js';
-
-/** The little of linkedom's DOM these tests read: the project's types include no DOM library. */
-interface DomElement {
-  getAttribute(name: string): string | null;
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): Iterable<DomElement>;
-  tagName: string;
-  textContent: string | null;
-}
+import { levantWireReport, type DomElement } from '../support/reports.js';
 
 const NOUN = 'IS detainees moved to Iraq';
 
-function entry(value: number, published: string, overrides: Partial<HistoryEntry> = {}): HistoryEntry {
-  return {
-    value,
-    bound: 'exact',
-    quote: `A total of ${value} detainees have been moved to Iraq.`,
-    link: `https://levantwire.example/${value}`,
-    outlet: 'Levant Wire',
-    published,
-    ...overrides,
-  };
-}
+const entry = (value: number, published: string, overrides: Partial<HistoryEntry> = {}) =>
+  levantWireReport<HistoryEntry>(value, published, overrides);
 
 function conflict(previous: HistoryEntry, current: HistoryEntry): AlertView {
   const { increment, as_of, ...reading } = current;

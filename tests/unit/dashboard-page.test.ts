@@ -7,27 +7,10 @@ import { createHash } from 'node:crypto';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { renderDashboard, type DashboardData, type SeriesPanel } from '../../lambdas/core/dashboard/dashboard.js';
-import type { AlertView, ChangeView, HistoryEntry, ReportedReading } from '../../lambdas/core/query/views.js';
+import type { AlertView, ChangeView, HistoryEntry } from '../../lambdas/core/query/views.js';
+import { levantWireReport, type DomElement } from '../support/reports.js';
 
-/** The little of linkedom's DOM these tests read: the project's types include no DOM library. */
-interface DomElement {
-  getAttribute(name: string): string | null;
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): Iterable<DomElement>;
-  textContent: string | null;
-}
-
-function reading(value: number, published: string, overrides: Partial<ReportedReading> = {}): ReportedReading {
-  return {
-    value,
-    bound: 'exact',
-    quote: `A total of ${value} detainees have been moved to Iraq.`,
-    link: `https://levantwire.example/${value}`,
-    outlet: 'Levant Wire',
-    published,
-    ...overrides,
-  };
-}
+const reading = levantWireReport;
 
 function panel(metric: string, facility: string | undefined, history: HistoryEntry[], alerts: AlertView[] = []): SeriesPanel {
   const current = history.at(-1)!;
