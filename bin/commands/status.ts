@@ -4,7 +4,7 @@ import type { RunRecord } from '../../lambdas/core/poll/ports.js';
 import { readAll } from '../../lambdas/core/query/read-all.js';
 import { feedView, type FeedView } from '../../lambdas/core/query/views.js';
 import { shortError } from './poll.js';
-import { feedsAnswer, runsAnswer } from './remote/api-contract.js';
+import { feedsAnswerSchema, runsAnswerSchema } from '../../lambdas/core/query/answer-bodies.js';
 import { openDeployedApi, type RemoteOptions } from './remote/deployed-api.js';
 
 export interface Status {
@@ -37,7 +37,10 @@ export async function readLocalStatus(dataDir: string, runs: number): Promise<St
 
 export async function readDeployedStatus(options: RemoteOptions, runs: number): Promise<Status> {
   const api = await openDeployedApi(options);
-  const [{ feeds }, answer] = await Promise.all([api.get('/feeds', feedsAnswer), api.get('/runs', runsAnswer, { limit: String(runs) })]);
+  const [{ feeds }, answer] = await Promise.all([
+    api.get('/feeds', feedsAnswerSchema),
+    api.get('/runs', runsAnswerSchema, { limit: String(runs) }),
+  ]);
   return { feeds, runs: answer.runs };
 }
 
