@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ESBUILD_OPTIONS, PROJECT_ROOT } from '../lib/constructs/bundled-function.js';
-import { BUNDLED_CONFIG_FILE } from '../lib/constructs/poller.js';
+import { BUNDLED_CONFIG_FILE } from '../lib/constructs/function-config.js';
 
 const HANDLERS = { poller: 'lambdas/poller/handler.ts', query: 'lambdas/query/handler.ts' } as const;
 type HandlerName = keyof typeof HANDLERS;

@@ -4,9 +4,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
+export type LoopbackHost = '127.0.0.1' | 'localhost' | '[::1]';
+
 export interface SnapshotServer {
-  /** The URL a feed file is served at, whatever step is showing. */
-  url(file: string): string;
+  /**
+   * The URL a feed file is served at, whatever step is showing. `host` names the loopback another
+   * way (localhost, [::1]), for feeds that must be on different hosts.
+   */
+  url(file: string, host?: LoopbackHost): string;
   /** Serves the files of another snapshot folder from now on. */
   show(folder: string): void;
   requests(): number;
@@ -40,12 +45,20 @@ export async function serveFeedSnapshots(initialFolder: string): Promise<Snapsho
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
+  // The IPv6 loopback too, on the same port, so one server can stand for feeds on three hosts.
+  const server6 = createServer((request, response) => server.emit('request', request, response));
+  const listening6 = await new Promise<boolean>((resolve) => {
+    server6.once('error', () => resolve(false)).listen(port, '::1', () => resolve(true));
+  });
+  const close = (which: Server) => new Promise<void>((resolve) => which.close(() => resolve()));
   return {
-    url: (file) => `http://127.0.0.1:${port}/${file}`,
+    url: (file, host = '127.0.0.1') => `http://${host}:${port}/${file}`,
     show: (next) => {
       folder = next;
     },
     requests: () => requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await Promise.all([close(server), ...(listening6 ? [close(server6)] : [])]);
+    },
   };
 }

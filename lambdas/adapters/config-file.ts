@@ -79,8 +79,29 @@ export function loadPollerSettings(env: NodeJS.ProcessEnv = process.env): Poller
     tableName: checked.TABLE_NAME,
     alertsTopicArn: checked.ALERTS_TOPIC_ARN,
     opsTopicArn: checked.OPS_TOPIC_ARN,
-    config: loadConfig({ file: resolve(env.LAMBDA_TASK_ROOT ?? process.cwd(), checked.TRANSFER_WATCH_CONFIG_FILE), env }),
+    config: bundledConfig(env, checked.TRANSFER_WATCH_CONFIG_FILE),
   };
+}
+
+/** The configuration shipped in a function's bundle: `file` is relative to its code (LAMBDA_TASK_ROOT), or absolute. */
+function bundledConfig(env: NodeJS.ProcessEnv, file: string): Config {
+  return loadConfig({ file: resolve(env.LAMBDA_TASK_ROOT ?? process.cwd(), file), env });
+}
+
+/** What the fan-out scheduler is told by its stack: where the feed batches go. */
+const schedulerEnvironment = z.object({
+  FEED_QUEUE_URL: z.url({ protocol: /^https?$/ }),
+  TRANSFER_WATCH_CONFIG_FILE: z.string().min(1),
+});
+
+export interface SchedulerSettings {
+  feedQueueUrl: string;
+  config: Config;
+}
+
+export function loadSchedulerSettings(env: NodeJS.ProcessEnv = process.env): SchedulerSettings {
+  const checked = checkEnvironment(schedulerEnvironment, env);
+  return { feedQueueUrl: checked.FEED_QUEUE_URL, config: bundledConfig(env, checked.TRANSFER_WATCH_CONFIG_FILE) };
 }
 
 const queryEnvironment = z.object({

@@ -4,7 +4,7 @@
  */
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { POLLER_TABLE_ACTIONS } from '../../lib/constructs/poller.js';
+import { POLLER_TABLE_ACTIONS } from '../../lib/constructs/polling-function.js';
 import { QUERY_TABLE_ACTIONS } from '../../lib/constructs/query-api.js';
 import { synthStack } from '../support/synth-stack.js';
 

@@ -143,6 +143,19 @@ export const configSchema = z.object({
   readLinkedPages: z.boolean().default(true),
   /** How often the deployed poller runs. */
   schedule: z.object({ everyMinutes: z.number().int().min(1).max(1_440).default(15) }).default({ everyMinutes: 15 }),
+  /**
+   * Past one Lambda, for long feed lists: a scheduler puts the feeds on a queue, a host's feeds
+   * always in one message so host spacing holds, and worker functions poll them, `maxWorkers` at once.
+   */
+  fanOut: z
+    .object({
+      enabled: z.boolean().default(false),
+      /** Feeds per message, one worker run each; a host with more feeds than this still gets one message. */
+      feedsPerMessage: z.number().int().min(1).max(500).default(50),
+      /** Worker runs at once: the queue's event source concurrency, which Lambda bounds to 2..1,000. */
+      maxWorkers: z.number().int().min(2).max(1_000).default(5),
+    })
+    .default({ enabled: false, feedsPerMessage: 50, maxWorkers: 5 }),
   /** The query API, deployed or served by `transfer-watch serve`. */
   api: z
     .object({

@@ -1,0 +1,45 @@
+/**
+ * The message a scheduler run puts on the queue for each batch of feeds, and the check a worker
+ * makes of it before polling: a queue can be written by hand, or by an older scheduler.
+ */
+import { z } from 'zod';
+
+const batchMessageSchema = z
+  .object({
+    /** The scheduler run that enqueued it. */
+    run: z.string().min(1),
+    /** Which batch of the run, from 1, of how many. */
+    batch: z.number().int().min(1),
+    of: z.number().int().min(1),
+    enqueuedAt: z.iso.datetime(),
+    feeds: z.array(z.object({ url: z.url({ protocol: /^https?$/ }), outlet: z.string().min(1).optional() }).strict()).min(1),
+  })
+  .strict()
+  .refine((message) => message.batch <= message.of, 'batch must not be past `of`');
+
+export type BatchMessage = z.infer<typeof batchMessageSchema>;
+
+export class BatchMessageError extends Error {
+  override name = 'BatchMessageError';
+}
+
+/** Reads a message body; throws BatchMessageError saying what is wrong with it. */
+export function parseBatchMessage(body: string): BatchMessage {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    throw new BatchMessageError(`feed batch message is not JSON: ${(error as Error).message}`);
+  }
+  const result = batchMessageSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    throw new BatchMessageError(`feed batch message is not one the scheduler writes: ${problems}`);
+  }
+  return result.data;
+}
+
+/** A worker's own run id for its batch: the scheduler's run and the batch, so `status` lists each. */
+export function batchRunId(message: Pick<BatchMessage, 'run' | 'batch' | 'of'>): string {
+  return `${message.run} ${message.batch}/${message.of}`;
+}
