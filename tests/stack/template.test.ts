@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { POLLER_TABLE_ACTIONS } from '../../lib/constructs/polling-function.js';
 import { QUERY_TABLE_ACTIONS } from '../../lib/constructs/query-api.js';
 import { synthStack } from '../support/synth-stack.js';
+import { actionsOf, readTemplate, type ReadTemplate, type Resources } from '../support/template-resources.js';
 
 const CONFIG = {
   feeds: [
@@ -22,30 +23,13 @@ const CONFIG = {
 };
 
 let template: Template;
-let resources: Record<string, { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }>;
+let resources: Resources;
+let logicalId: ReadTemplate['logicalId'];
+let statementsOf: ReadTemplate['statementsOf'];
 
 beforeAll(() => {
-  const synthesized = synthStack(CONFIG);
-  template = synthesized.template;
-  resources = synthesized.templateJson.Resources as typeof resources;
+  ({ template, resources, logicalId, statementsOf } = readTemplate(synthStack(CONFIG).templateJson));
 }, 120_000);
-
-/** The logical id of the one resource of a type whose id starts with a construct path's ids. */
-function logicalId(type: string, prefix: string): string {
-  const ids = Object.entries(resources)
-    .filter(([id, resource]) => resource.Type === type && id.startsWith(prefix))
-    .map(([id]) => id);
-  expect(ids).toHaveLength(1);
-  return ids[0]!;
-}
-
-function statementsOf(policyPrefix: string): Array<{ Action: string | string[]; Resource: unknown; Effect: string }> {
-  const policy = resources[logicalId('AWS::IAM::Policy', policyPrefix)]!;
-  return (policy.Properties!.PolicyDocument as { Statement: Array<{ Action: string | string[]; Resource: unknown; Effect: string }> })
-    .Statement;
-}
-
-const actionsOf = (statements: Array<{ Action: string | string[] }>) => statements.flatMap((statement) => [statement.Action].flat()).sort();
 
 describe('the table', () => {
   it('is on demand, encrypted, recoverable to a point in time, expires what has a TTL, and outlives the stack', () => {
