@@ -19,7 +19,12 @@ export interface AwsScheduler {
 export function composeAwsScheduler(env: NodeJS.ProcessEnv): AwsScheduler {
   const settings = loadSchedulerSettings(env);
   return {
-    deps: { queue: createSqsFeedQueue(new SQSClient({}), settings.feedQueueUrl), clock: { now: () => new Date() } },
+    // The queue is in the function's own region: the SDK's regional endpoint reaches it, and an
+    // endpoint set for an emulator (AWS_ENDPOINT_URL) is honoured instead of the URL's host.
+    deps: {
+      queue: createSqsFeedQueue(new SQSClient({ useQueueUrlAsEndpoint: false }), settings.feedQueueUrl),
+      clock: { now: () => new Date() },
+    },
     feeds: settings.config.feeds,
     feedsPerMessage: settings.config.fanOut.feedsPerMessage,
   };

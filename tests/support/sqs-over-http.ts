@@ -1,6 +1,7 @@
 /**
- * Just enough SQS for tests to see what SNS delivered to a queue, spoken over plain HTTP (SQS's
- * JSON protocol) to a moto server: the project has no SQS client and needs none.
+ * Just enough SQS for tests, spoken over plain HTTP (SQS's JSON protocol) to a moto server: what
+ * SNS delivered to a queue, and the part of Lambda's event source that hands queued feed batches
+ * to a worker, which moto can only play by running the worker in Docker.
  */
 
 export interface SqsQueue {
@@ -31,11 +32,47 @@ async function call<T>(endpoint: string, action: string, input: object): Promise
 
 export async function createQueue(endpoint: string, name: string): Promise<SqsQueue> {
   const { QueueUrl: url } = await call<{ QueueUrl: string }>(endpoint, 'CreateQueue', { QueueName: name });
+  return queueAt(endpoint, url);
+}
+
+/** A queue that exists, by its URL. */
+export async function queueAt(endpoint: string, url: string): Promise<SqsQueue> {
   const { Attributes } = await call<{ Attributes: { QueueArn: string } }>(endpoint, 'GetQueueAttributes', {
     QueueUrl: url,
     AttributeNames: ['QueueArn'],
   });
   return { url, arn: Attributes.QueueArn };
+}
+
+export async function sendMessage(endpoint: string, queue: SqsQueue, body: string): Promise<void> {
+  await call(endpoint, 'SendMessage', { QueueUrl: queue.url, MessageBody: body });
+}
+
+/** A message received, hidden from other receivers until deleted or released. */
+export interface ReceivedMessage {
+  messageId: string;
+  receiptHandle: string;
+  body: string;
+}
+
+/** One message, as an event source with a batch size of one takes it; nothing when none is visible. */
+export async function receiveOne(endpoint: string, queue: SqsQueue): Promise<ReceivedMessage | undefined> {
+  const { Messages = [] } = await call<{ Messages?: { MessageId: string; ReceiptHandle: string; Body: string }[] }>(
+    endpoint,
+    'ReceiveMessage',
+    { QueueUrl: queue.url, MaxNumberOfMessages: 1, WaitTimeSeconds: 0 },
+  );
+  const [message] = Messages;
+  return message && { messageId: message.MessageId, receiptHandle: message.ReceiptHandle, body: message.Body };
+}
+
+export async function deleteMessage(endpoint: string, queue: SqsQueue, message: ReceivedMessage): Promise<void> {
+  await call(endpoint, 'DeleteMessage', { QueueUrl: queue.url, ReceiptHandle: message.receiptHandle });
+}
+
+/** Makes a received message visible again now, as if its visibility timeout had passed. */
+export async function releaseMessage(endpoint: string, queue: SqsQueue, message: ReceivedMessage): Promise<void> {
+  await call(endpoint, 'ChangeMessageVisibility', { QueueUrl: queue.url, ReceiptHandle: message.receiptHandle, VisibilityTimeout: 0 });
 }
 
 /** A message as a queue holds it: its body, and its attributes by name (raw delivery carries the publisher's there). */
