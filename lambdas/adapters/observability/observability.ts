@@ -24,12 +24,20 @@ export function createObservability(serviceName: string): Observability {
   };
 }
 
-/** One log line per event of a poll cycle. */
-export function logPollEvent(logger: Logger, event: PollEvent): void {
+/** The logger's levels a poll cycle's events are written at. */
+export type PollLog = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+
+/**
+ * One log line per event of a poll cycle. A feed that had nothing new is a debug line: at
+ * thousands of feeds a tick those lines would be most of the log bill, and the run's record
+ * counts them.
+ */
+export function logPollEvent(logger: PollLog, event: PollEvent): void {
   switch (event.type) {
     case 'feed':
       if (event.report.status === 'failed') logger.warn('feed failed', { ...event.report });
-      else logger.info('feed polled', { ...event.report });
+      else if (event.report.status === 'fetched') logger.info('feed polled', { ...event.report });
+      else logger.debug('feed polled', { ...event.report });
       return;
     case 'alert_sent':
       logger.info('alert sent', { alertId: event.alert.id, change: event.alert.type, metric: event.alert.metric });
