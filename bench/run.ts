@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { loadTopicFile } from '../lambdas/adapters/topic-file.js';
 import { measureBundles } from './bundles.js';
 import { measureExtraction } from './extract-throughput.js';
+import { ASSUMPTIONS, COST_MINUTES, monthlyCostTable, PRICES } from './monthly-cost.js';
 import { measurePollCycle, type PollCycleRun } from './poll-cycle.js';
 import { measureWorstCases } from './worst-case.js';
 
@@ -67,9 +68,22 @@ const figures = {
   cold_init_ms: roundEach(bundles.cold_init_ms, 1),
   cold_init_ms_max: round(Math.max(...Object.values(bundles.cold_init_ms)), 1),
 };
+// Dollars a month by feeds and schedule, from the main cycle's per-feed figures (bench/monthly-cost.ts).
+const costs = monthlyCostTable({
+  unchangedS: poll.main.cycle_unchanged_s / poll.main.feeds,
+  newItemS: poll.main.cycle_first_s / poll.main.items,
+  writesPerNewItem: poll.main.writes_first / poll.main.items,
+  requestsPerNewItem: Object.values(poll.main.requests_first).reduce((sum, count) => sum + count, 0) / poll.main.items,
+});
+const monthly_cost_usd = Object.fromEntries(
+  Object.entries(costs).map(([feeds, byMinutes]) => [
+    feeds,
+    Object.fromEntries(Object.entries(byMinutes).map(([minutes, cost]) => [minutes, { usd: round(cost.total, 2), mode: cost.mode }])),
+  ]),
+);
 
 if (options.json) {
-  console.log(JSON.stringify(figures));
+  console.log(JSON.stringify({ ...figures, monthly_cost_usd }));
 } else {
   const rows: Array<[string, string, string]> = [
     ['extraction throughput', `${figures.extract_mb_s} MB/s`, 'goal >= 20 MB/s, one core'],
@@ -120,4 +134,13 @@ if (options.json) {
       `${`${feeds} feeds`.padEnd(24)} ${String(run.cycle_first_s).padStart(9)}   ${String(run.cycle_unchanged_s).padStart(13)}   ${String(run.peak_rss_mb).padStart(13)}   ${run.items_per_s}`,
     );
   }
+  console.log(`\nmonthly cost (USD), ${PRICES.asOf}`);
+  console.log(`feeds     ${COST_MINUTES.map((minutes) => `every ${minutes} min`.padStart(22)).join('')}`);
+  for (const [feeds, byMinutes] of Object.entries(monthly_cost_usd)) {
+    const cells = Object.values(byMinutes).map(({ usd, mode }) => `$${usd.toFixed(2)} ${mode}`.padStart(22));
+    console.log(`${feeds.padEnd(10)}${cells.join('')}`);
+  }
+  console.log(
+    `assumed: ${ASSUMPTIONS.feedWaitS * 1000} ms a feed request, ${ASSUMPTIONS.storeRequestS * 1000} ms a DynamoDB request, ${ASSUMPTIONS.newItemsPerFeedHour} new items a feed an hour, ${ASSUMPTIONS.alertsPerDay} alerts a day to ${ASSUMPTIONS.emailSubscribers} email subscribers`,
+  );
 }

@@ -17,11 +17,17 @@ const MAX_TIMEOUT_SECONDS = 900;
 /** Time for the store reads and writes and the publishing after the fetches, measured at seconds; kept generous. */
 const BOOKKEEPING_SECONDS = 60;
 
+/**
+ * 249 MB at 200 feeds and 428 MB at 1,000: 512 MB leaves half again for up to 200 feeds, and Lambda
+ * gives CPU in proportion to memory, which the first cycle of a large list needs.
+ */
+export function pollerMemoryMb(feeds: number): number {
+  return feeds <= 200 ? 512 : 1024;
+}
+
 export function pollerSize(config: Pick<Config, 'feeds' | 'fetch' | 'readLinkedPages'>): PollerSize {
   const feeds = Math.max(1, config.feeds.length);
-  // 249 MB at 200 feeds and 428 MB at 1,000: 512 MB leaves half again for up to 200 feeds, and Lambda
-  // gives CPU in proportion to memory, which the first cycle of a large list needs.
-  const memoryMb = feeds <= 200 ? 512 : 1024;
+  const memoryMb = pollerMemoryMb(feeds);
   // The worst cycle is every feed taking its whole timeout, `concurrency` at a time, and as long
   // again for linked pages read when a feed's items are headlines only.
   const rounds = Math.ceil(feeds / config.fetch.concurrency);
