@@ -1,9 +1,10 @@
 /**
  * The two Lambda bundles as the stack builds them (the esbuild options are the ones
- * lib/constructs/bundled-function.ts passes to NodejsFunction): their minified size, and the
- * time a fresh Node process takes to import each, which is most of a cold start's init.
+ * lib/constructs/bundled-function.ts passes to NodejsFunction): their minified size, what takes
+ * the most of it, and the time a fresh Node process takes to import each, which is most of a
+ * cold start's init.
  */
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -14,7 +15,12 @@ import { promisify } from 'node:util';
 import { ESBUILD_OPTIONS, PROJECT_ROOT } from '../lib/constructs/bundled-function.js';
 import { BUNDLED_CONFIG_FILE } from '../lib/constructs/function-config.js';
 
-const HANDLERS = { poller: 'lambdas/poller/handler.ts', query: 'lambdas/query/handler.ts' } as const;
+const HANDLERS = {
+  poller: 'lambdas/poller/handler.ts',
+  query: 'lambdas/query/handler.ts',
+  scheduler: 'lambdas/scheduler/handler.ts',
+  worker: 'lambdas/worker/handler.ts',
+} as const;
 type HandlerName = keyof typeof HANDLERS;
 
 const TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:x';
@@ -24,11 +30,16 @@ const CURSOR_KEY = 'k'.repeat(64);
 
 export interface BundleBench {
   bundle_kb: Record<HandlerName, number>;
+  /** The packages with the most bytes in each bundle, largest first; this project's own code is "transfer-watch". */
+  largest_packages_kb: Record<HandlerName, Record<string, number>>;
   /** Median over `runs` fresh processes of `await import('./index.mjs')`, timed inside the child. */
   cold_init_ms: Record<HandlerName, number>;
 }
 
 const run = promisify(execFile);
+
+/** How many packages `largest_packages_kb` names per bundle. */
+const LARGEST_PACKAGES = 10;
 
 /** Builds both bundles into a temporary folder and imports each `runs` times, one fresh process each. */
 export async function measureBundles({
@@ -48,12 +59,13 @@ export async function measureBundles({
   try {
     const endpoint = `http://127.0.0.1:${(secrets.address() as AddressInfo).port}`;
     const bundle_kb = {} as Record<HandlerName, number>;
+    const largest_packages_kb = {} as Record<HandlerName, Record<string, number>>;
     const cold_init_ms = {} as Record<HandlerName, number>;
     for (const name of Object.keys(HANDLERS) as HandlerName[]) {
       const dir = join(root, name);
       mkdirSync(dir);
       const outfile = join(dir, 'index.mjs');
-      await build({
+      const { metafile } = await build({
         entryPoints: [join(PROJECT_ROOT, HANDLERS[name])],
         outfile,
         bundle: true,
@@ -65,12 +77,14 @@ export async function measureBundles({
         mainFields: [...ESBUILD_OPTIONS.mainFields],
         banner: { js: ESBUILD_OPTIONS.banner },
         external: [...ESBUILD_OPTIONS.externalModules],
+        metafile: true,
         logLevel: 'warning',
       });
       bundle_kb[name] = statSync(outfile).size / 1024;
+      largest_packages_kb[name] = largestPackages(metafile);
       progress(`bundles: ${name} ${bundle_kb[name].toFixed(0)} KB, importing it in ${runs} fresh processes`);
-      // The poller reads its configuration, one feed here, beside index.mjs as the stack ships it.
-      if (name === 'poller')
+      // The polling functions read their configuration, one feed here, beside index.mjs as the stack ships it.
+      if (name !== 'query')
         writeFileSync(
           join(dir, BUNDLED_CONFIG_FILE),
           JSON.stringify({ feeds: [{ url: 'https://feeds.example/rss.xml', outlet: 'Bench Outlet' }] }),
@@ -80,11 +94,42 @@ export async function measureBundles({
       for (let index = 0; index < runs; index += 1) times.push(await timeImport(dir, env));
       cold_init_ms[name] = median(times);
     }
-    return { bundle_kb, cold_init_ms };
+    return { bundle_kb, largest_packages_kb, cold_init_ms };
   } finally {
     await new Promise<void>((resolve) => secrets.close(() => resolve()));
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** Each package's bytes in the bundle, the largest first. */
+function largestPackages(metafile: Metafile): Record<string, number> {
+  const bytes = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name = packageOf(path);
+      bytes.set(name, (bytes.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return Object.fromEntries(
+    [...bytes]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, LARGEST_PACKAGES)
+      .map(([name, size]) => [name, Number((size / 1024).toFixed(1))]),
+  );
+}
+
+/**
+ * The package a bundled file belongs to. A copy nested inside another package is named with it
+ * ("entities in rss-parser"), so that two versions of one package show as two entries.
+ */
+function packageOf(path: string): string {
+  const names = path
+    .split('node_modules/')
+    .slice(1)
+    .map((rest) => /^(?:@[^/]+\/)?[^/]+/.exec(rest)![0]);
+  if (names.length === 0) return 'transfer-watch';
+  const name = names.at(-1)!;
+  return names.length > 1 ? `${name} in ${names.at(-2)}` : name;
 }
 
 /** What Lambda and the stack give each function, and nothing of this process's environment but PATH. */
@@ -102,6 +147,13 @@ function environment(name: HandlerName, dir: string, endpoint: string): NodeJS.P
     TABLE_NAME: 'bench-table',
   };
   if (name === 'query') return { ...common, CURSOR_KEY_SECRET_ARN: SECRET_ARN, AWS_ENDPOINT_URL: endpoint };
+  if (name === 'scheduler')
+    return {
+      ...common,
+      FEED_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/feed-batches',
+      TRANSFER_WATCH_CONFIG_FILE: BUNDLED_CONFIG_FILE,
+      POWERTOOLS_SERVICE_NAME: 'transfer-watch-scheduler',
+    };
   return {
     ...common,
     ALERTS_TOPIC_ARN: TOPIC_ARN,

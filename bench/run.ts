@@ -65,6 +65,7 @@ const figures = {
   ),
   bundle_kb: roundEach(bundles.bundle_kb, 0),
   bundle_kb_max: round(Math.max(...Object.values(bundles.bundle_kb)), 0),
+  bundle_largest_packages_kb: bundles.largest_packages_kb,
   cold_init_ms: roundEach(bundles.cold_init_ms, 1),
   cold_init_ms_max: round(Math.max(...Object.values(bundles.cold_init_ms)), 1),
 };
@@ -124,6 +125,14 @@ if (options.json) {
     ]),
   ];
   for (const [name, value, goal] of rows) console.log(`${name.padEnd(32)} ${value.padEnd(24)} ${goal}`);
+  console.log('\nlargest packages in each bundle (KB)');
+  for (const [name, packages] of Object.entries(figures.bundle_largest_packages_kb)) {
+    console.log(
+      `${name.padEnd(24)} ${Object.entries(packages)
+        .map(([pkg, kb]) => `${pkg} ${kb}`)
+        .join(', ')}`,
+    );
+  }
   console.log('\nhostile input            1 MB (s)   4 MB (s)   4 MB / 1 MB (linear is about 4)');
   for (const [name, { one_mb_s, four_mb_s, ratio }] of Object.entries(worstCases)) {
     console.log(`${name.padEnd(24)} ${String(one_mb_s).padStart(8)}   ${String(four_mb_s).padStart(8)}   ${ratio}`);

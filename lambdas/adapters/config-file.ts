@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, corsOriginSchema, parseConfig, type Config } from '../core/config/config.js';
+import * as z from '../core/zod.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -44,10 +44,10 @@ export function loadConfig({ file = DEFAULT_CONFIG_FILE, env = process.env }: { 
 }
 
 /** Names what the environment got wrong, every variable at once. */
-function checkEnvironment<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+function checkEnvironment<T>(schema: z.ZodMiniType<T>, env: NodeJS.ProcessEnv): T {
   const result = schema.safeParse(env);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    const problems = z.describeIssues(result.error);
     throw new ConfigError(`invalid configuration in environment: ${problems}`);
   }
   return result.data;
@@ -58,12 +58,15 @@ function checkEnvironment<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
  * file shipped in the bundle, not a variable: Lambda caps a function's environment at 4 KB, which a
  * list of fifty feeds outgrows.
  */
+const tableName = z.string().check(z.minLength(3));
+const arn = z.string().check(z.startsWith('arn:'));
+
 const pollerEnvironment = z.object({
-  TABLE_NAME: z.string().min(3),
-  ALERTS_TOPIC_ARN: z.string().startsWith('arn:'),
-  OPS_TOPIC_ARN: z.string().startsWith('arn:'),
+  TABLE_NAME: tableName,
+  ALERTS_TOPIC_ARN: arn,
+  OPS_TOPIC_ARN: arn,
   /** Relative to the function's code (LAMBDA_TASK_ROOT), or absolute. */
-  TRANSFER_WATCH_CONFIG_FILE: z.string().min(1),
+  TRANSFER_WATCH_CONFIG_FILE: z.string().check(z.minLength(1)),
 });
 
 export interface PollerSettings {
@@ -91,7 +94,7 @@ function bundledConfig(env: NodeJS.ProcessEnv, file: string): Config {
 /** What the fan-out scheduler is told by its stack: where the feed batches go. */
 const schedulerEnvironment = z.object({
   FEED_QUEUE_URL: z.url({ protocol: /^https?$/ }),
-  TRANSFER_WATCH_CONFIG_FILE: z.string().min(1),
+  TRANSFER_WATCH_CONFIG_FILE: z.string().check(z.minLength(1)),
 });
 
 export interface SchedulerSettings {
@@ -105,15 +108,17 @@ export function loadSchedulerSettings(env: NodeJS.ProcessEnv = process.env): Sch
 }
 
 const queryEnvironment = z.object({
-  TABLE_NAME: z.string().min(3),
+  TABLE_NAME: tableName,
   /** Comma-separated; absent or empty, no page from another origin may read the API. */
-  CORS_ORIGINS: z
-    .string()
-    .optional()
-    .transform((value) => (value === undefined || value.trim() === '' ? [] : value.split(',').map((origin) => origin.trim())))
-    .pipe(z.array(corsOriginSchema)),
+  CORS_ORIGINS: z.pipe(
+    z.pipe(
+      z.optional(z.string()),
+      z.transform((value) => (value === undefined || value.trim() === '' ? [] : value.split(',').map((origin) => origin.trim()))),
+    ),
+    z.array(corsOriginSchema),
+  ),
   /** The secret holding the key that signs cursors: where it is, never what it is. */
-  CURSOR_KEY_SECRET_ARN: z.string().startsWith('arn:'),
+  CURSOR_KEY_SECRET_ARN: arn,
 });
 
 export interface QuerySettings {

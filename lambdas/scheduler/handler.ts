@@ -3,7 +3,7 @@
  * batches by host, for the workers. Configuration is read and checked once, at cold start.
  */
 import { randomUUID } from 'node:crypto';
-import { composeAwsScheduler } from '../composition/aws-fan-out.js';
+import { composeAwsScheduler } from '../composition/aws-scheduler.js';
 import { createObservability } from '../adapters/observability/observability.js';
 import { scheduleFeedBatches, type ScheduleResult } from '../core/fan-out/schedule-batches.js';
 

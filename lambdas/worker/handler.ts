@@ -3,7 +3,7 @@
  * single poller. A batch that fails is reported back alone, so SQS retries it and not the rest,
  * and after three tries keeps it in the dead-letter queue.
  */
-import { composeAwsWorker } from '../composition/aws-fan-out.js';
+import { composeAwsWorker } from '../composition/aws-worker.js';
 import { createObservability, logPollEvent, recordRunMetrics } from '../adapters/observability/observability.js';
 import { parseBatchMessage } from '../core/fan-out/batch-message.js';
 import { pollFeedBatch } from '../core/fan-out/poll-batch.js';

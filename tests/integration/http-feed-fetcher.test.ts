@@ -151,6 +151,18 @@ describe('reading the body', () => {
     expect(await fetchedBody(fetcher(), `${base}/feed`)).toBe(RSS);
   });
 
+  it('undoes Content-Encodings applied one over another, the last applied first', async () => {
+    respond('/feed', { headers: { 'content-encoding': 'deflate, br' }, body: zlib.brotliCompressSync(zlib.deflateSync(Buffer.from(RSS))) });
+    expect(await fetchedBody(fetcher(), `${base}/feed`)).toBe(RSS);
+  });
+
+  it('reads a gzip body cut short of its trailer as far as it goes', async () => {
+    const whole = zlib.gzipSync(Buffer.from(RSS));
+    // A gzip trailer is eight bytes: the checksum and the length.
+    respond('/feed', { headers: { 'content-encoding': 'gzip' }, body: whole.subarray(0, whole.length - 8) });
+    expect(await fetchedBody(fetcher(), `${base}/feed`)).toBe(RSS);
+  });
+
   it('reports a body that does not decompress as its Content-Encoding says', async () => {
     respond('/feed', { headers: { 'content-encoding': 'gzip' }, body: RSS });
     const error = await fetchFailure(fetcher().fetchFeed({ url: `${base}/feed` }, undefined));
@@ -513,6 +525,27 @@ describe('the address policy, when private hosts are allowed', () => {
     respond('/feed', { body: RSS });
     expect(await fetchedBody(fetcher({}, { lookup }), `http://pinned.invalid:${port}/feed`)).toBe(RSS);
     expect(lookup.hosts).toEqual(['pinned.invalid']);
+  });
+});
+
+describe('connections', () => {
+  it('opens a connection of its own for every request, so none outlives the address check it was made after', async () => {
+    const clientPorts: number[] = [];
+    routes.set('/feed', (request, response) => {
+      clientPorts.push(request.socket.remotePort ?? 0);
+      response.end(RSS);
+    });
+    const f = fetcher();
+    await f.fetchFeed({ url: `${base}/feed` }, undefined);
+    await f.fetchFeed({ url: `${base}/feed` }, undefined);
+    expect(clientPorts).toHaveLength(2);
+    expect(clientPorts[0]).not.toBe(clientPorts[1]);
+  });
+
+  it('sends the Host header of the URL while connecting to the checked address', async () => {
+    respond('/feed', { body: RSS });
+    await fetcher({}, { lookup: fixedLookup('127.0.0.1') }).fetchFeed({ url: `http://pinned.invalid:${port}/feed` }, undefined);
+    expect(received[0]?.headers.host).toBe(`pinned.invalid:${port}`);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { defaultRegion, regionOfApiUrl } from './region.js';
 
 type Credentials = ConstructorParameters<typeof SignatureV4>[0]['credentials'];
@@ -27,8 +27,11 @@ export class ApiError extends Error {
 }
 
 export interface SignedApi {
-  /** GETs `path` (segments already encoded) with `query`; returns the JSON answer once `answer` accepts it. */
-  get<T>(path: string, answer: z.ZodType<T>, query?: Record<string, string | undefined>): Promise<T>;
+  /**
+   * GETs `path` (segments already encoded) with `query`; returns the JSON answer once `answer`
+   * accepts it. Any zod schema will do: the API's own answer schemas are zod's mini build.
+   */
+  get<T>(path: string, answer: z.core.$ZodType<T>, query?: Record<string, string | undefined>): Promise<T>;
 }
 
 /** The API is IAM-authorised: every request carries a SigV4 signature for execute-api. */
@@ -43,7 +46,7 @@ export async function createSignedApi({
   const signingRegion = regionOfApiUrl(base.href) ?? region ?? (await defaultRegion());
   const signer = new SignatureV4({ service: 'execute-api', region: signingRegion, credentials, sha256: Sha256 });
   return {
-    async get<T>(path: string, answer: z.ZodType<T>, query: Record<string, string | undefined> = {}): Promise<T> {
+    async get<T>(path: string, answer: z.core.$ZodType<T>, query: Record<string, string | undefined> = {}): Promise<T> {
       const url = new URL(path.replace(/^\//, ''), base);
       const given = Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
       url.search = Object.entries(given)
@@ -70,7 +73,7 @@ export async function createSignedApi({
       } catch {
         throw new ApiError(`${request} answered HTTP ${response.status} with no JSON: ${text.slice(0, 200)}`, response.status);
       }
-      const checked = answer.safeParse(body);
+      const checked = z.safeParse(answer, body);
       if (!checked.success) {
         const problems = checked.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
         throw new ApiError(

@@ -1,17 +1,17 @@
 /**
- * The FeedFetcher over HTTP, with undici. Feed URLs come from configuration and redirects from
+ * The FeedFetcher over HTTP, with Node's own http and https clients. Feed URLs come from configuration and redirects from
  * servers nobody here controls, so every hop is held to the same limits: http or https only, no
  * address inside the machine or its network, a deadline and a size cap on the decompressed
  * body, and a polite gap between two requests to one host.
  */
 import { lookup as systemLookup } from 'node:dns/promises';
-import { STATUS_CODES } from 'node:http';
+import { request as httpRequest, STATUS_CODES, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { TextDecoder } from 'node:util';
 import zlib from 'node:zlib';
-import { Agent, request } from 'undici';
 import type { FetchSettings } from '../../core/config/config.js';
 import { FeedFetchError, type FeedState } from '../../core/feed/feed.js';
 import type { FeedFetcher } from '../../core/poll/ports.js';
@@ -97,27 +97,21 @@ export function createHttpFetcher(settings: FetchSettings, options: HttpFetcherO
   async function exchange(url: URL, resource: Resource, conditional: Record<string, string>): Promise<Reply> {
     await awaitTurn(url.hostname);
     const signal = AbortSignal.timeout(settings.timeoutMs);
-    let agent: Agent | undefined;
-    let body: Readable | undefined;
+    let response: IncomingMessage | undefined;
     try {
       const addresses = await untilAborted(allowedAddresses(url), signal);
-      agent = new Agent({ connect: { lookup: pinnedLookup(addresses) } });
-      const response = await request(url, {
-        dispatcher: agent,
-        signal,
-        headers: { 'user-agent': settings.userAgent, accept: resource.accept, 'accept-encoding': 'gzip, deflate, br', ...conditional },
-      });
-      body = response.body;
-      const reply = { url, status: response.statusCode, headers: response.headers, body: '' };
+      const headers = { 'user-agent': settings.userAgent, accept: resource.accept, 'accept-encoding': 'gzip, deflate, br', ...conditional };
+      response = await untilAborted(sendGet(url, headers, pinnedLookup(addresses), signal), signal);
+      const reply = { url, status: response.statusCode ?? 0, headers: response.headers, body: '' };
       if (!isSuccess(reply.status)) return reply;
-      const bytes = await readCapped(decompressed(response.body, header(reply.headers, 'content-encoding')), settings.maxBytes, url);
+      const body = decompressed(response, header(reply.headers, 'content-encoding'));
+      const bytes = await untilAborted(readCapped(body, settings.maxBytes, url), signal);
       return { ...reply, body: decodeText(bytes, header(reply.headers, 'content-type'), resource) };
     } catch (error) {
       throw asFetchError(error, url, signal);
     } finally {
-      // An unread body is thrown away, which undici reports as an abort error that nobody needs.
-      body?.on('error', () => {}).destroy();
-      await agent?.destroy();
+      // The connection is this request's own, so an unread or half-read body is dropped with it.
+      response?.destroy();
     }
   }
 
@@ -200,6 +194,17 @@ function pinnedLookup(addresses: readonly [string, ...string[]]): LookupFunction
     if (options.all) callback(null, entries);
     else callback(null, primary, isIP(primary));
   };
+}
+
+/**
+ * Sends a GET on a connection of its own (no pool: a socket kept from an earlier request would
+ * skip this request's address check) and settles with the response once its head has arrived.
+ */
+function sendGet(url: URL, headers: Record<string, string>, lookup: LookupFunction, signal: AbortSignal): Promise<IncomingMessage> {
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    send(url, { headers, lookup, signal, agent: false }, resolve).on('error', reject).end();
+  });
 }
 
 /** Settles with `work`, or rejects as soon as the signal aborts: a DNS lookup cannot be cancelled. */
@@ -361,7 +366,6 @@ const NETWORK_FAILURES: Record<string, string> = {
   ECONNRESET: 'the server closed the connection',
   ENOTFOUND: 'no such host',
   EAI_AGAIN: 'the host name could not be resolved just now',
-  UND_ERR_SOCKET: 'the server closed the connection',
   Z_DATA_ERROR: 'the body is not valid for its Content-Encoding',
   Z_BUF_ERROR: 'the body is not valid for its Content-Encoding',
 };

@@ -2,20 +2,21 @@
  * The message a scheduler run puts on the queue for each batch of feeds, and the check a worker
  * makes of it before polling: a queue can be written by hand, or by an older scheduler.
  */
-import { z } from 'zod';
+import * as z from '../zod.js';
 
 const batchMessageSchema = z
-  .object({
+  .strictObject({
     /** The scheduler run that enqueued it. */
-    run: z.string().min(1),
+    run: z.string().check(z.minLength(1)),
     /** Which batch of the run, from 1, of how many. */
-    batch: z.number().int().min(1),
-    of: z.number().int().min(1),
+    batch: z.int().check(z.minimum(1)),
+    of: z.int().check(z.minimum(1)),
     enqueuedAt: z.iso.datetime(),
-    feeds: z.array(z.object({ url: z.url({ protocol: /^https?$/ }), outlet: z.string().min(1).optional() }).strict()).min(1),
+    feeds: z
+      .array(z.strictObject({ url: z.url({ protocol: /^https?$/ }), outlet: z.optional(z.string().check(z.minLength(1))) }))
+      .check(z.minLength(1)),
   })
-  .strict()
-  .refine((message) => message.batch <= message.of, 'batch must not be past `of`');
+  .check(z.refine((message) => message.batch <= message.of, 'batch must not be past `of`'));
 
 export type BatchMessage = z.infer<typeof batchMessageSchema>;
 
@@ -33,8 +34,7 @@ export function parseBatchMessage(body: string): BatchMessage {
   }
   const result = batchMessageSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-    throw new BatchMessageError(`feed batch message is not one the scheduler writes: ${problems}`);
+    throw new BatchMessageError(`feed batch message is not one the scheduler writes: ${z.describeIssues(result.error)}`);
   }
   return result.data;
 }

@@ -4,17 +4,17 @@
  * It is signed: a cursor a caller forged, cut short or altered is refused on its signature, before
  * anything in it is read, and never reaches the store.
  */
-import { z } from 'zod';
 import type { Alert } from '../alert/alert.js';
 import type { CursorSigner } from './cursor-signer.js';
 import { QueryError } from './query-answer.js';
+import * as z from '../zod.js';
 
 export interface ChangePosition {
   createdAt: string;
   id: string;
 }
 
-const position = z.strictObject({ createdAt: z.iso.datetime(), id: z.string().min(1) });
+const position = z.strictObject({ createdAt: z.iso.datetime(), id: z.string().check(z.minLength(1)) });
 
 export function encodeChangeCursor({ createdAt, id }: Alert, signer: CursorSigner): string {
   return signer.sign(JSON.stringify({ createdAt, id }));

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Alert } from '../alert/alert.js';
 import { changesAnswerSchema } from './answer-bodies.js';
 import { decodeChangeCursor, encodeChangeCursor, isPast } from './change-cursor.js';
@@ -6,15 +5,18 @@ import { isoTime, noParameters, seriesName, wholeNumber } from './parameters.js'
 import { QueryError } from './query-answer.js';
 import { defineRoute } from './route.js';
 import { changeView } from './views.js';
+import { described } from '../zod.js';
+import * as z from '../zod.js';
 
 const changesParameters = z.strictObject({
-  since: isoTime
-    .optional()
-    .describe('Only the alerts created at or after this ISO date or time (a date is midnight UTC; a time needs its zone)'),
-  until: isoTime.optional().describe('Only the alerts created before this ISO date or time'),
-  metric: seriesName.optional().describe('Only the alerts of this metric'),
-  cursor: z.string().optional().describe('The `next` of the previous list, unchanged, for the changes that follow it: it is signed'),
-  limit: wholeNumber(1, 100, 50).describe('How many alerts one list gives at most'),
+  since: described(
+    z.optional(isoTime),
+    'Only the alerts created at or after this ISO date or time (a date is midnight UTC; a time needs its zone)',
+  ),
+  until: described(z.optional(isoTime), 'Only the alerts created before this ISO date or time'),
+  metric: described(z.optional(seriesName), 'Only the alerts of this metric'),
+  cursor: described(z.optional(z.string()), 'The `next` of the previous list, unchanged, for the changes that follow it: it is signed'),
+  limit: described(wholeNumber(1, 100, 50), 'How many alerts one list gives at most'),
 });
 
 const later = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined || a > b ? a : b);

@@ -3,7 +3,6 @@
  * schema that validates it, read on its input side (what a caller sends), and each answer from the
  * schema that types it. A route or a parameter added to the table is documented by that alone.
  */
-import { z } from 'zod';
 import {
   alertSchema,
   changeSchema,
@@ -22,6 +21,7 @@ import {
 } from './answer-bodies.js';
 import type { Route } from './route.js';
 import { ROUTES } from './routes.js';
+import * as z from '../zod.js';
 
 type JsonSchema = z.core.JSONSchema.JSONSchema;
 
@@ -53,7 +53,7 @@ export interface OpenApiDocument {
 }
 
 /** Each schema of an answer by its name in the document: one used inside another is shown as a reference. */
-const COMPONENTS: Record<string, z.ZodType> = {
+const COMPONENTS: Record<string, z.ZodMiniType> = {
   ReportedReading: reportedReadingSchema,
   PreviousReading: previousReadingSchema,
   SeriesSummary: seriesSummarySchema,
@@ -80,7 +80,7 @@ function componentSchemas(): Record<string, JsonSchema> {
   return Object.fromEntries(Object.entries(schemas).map(([name, { $schema: _dialect, $id: _id, ...schema }]) => [name, schema]));
 }
 
-function parametersOf(schema: z.ZodType, location: OpenApiParameter['in']): OpenApiParameter[] {
+function parametersOf(schema: z.ZodMiniType, location: OpenApiParameter['in']): OpenApiParameter[] {
   const { properties = {}, required = [] } = z.toJSONSchema(schema, { io: 'input' });
   return Object.entries(properties).map(([name, property]) => {
     const { description, ...rest } = typeof property === 'object' ? property : {};
@@ -95,7 +95,7 @@ function parametersOf(schema: z.ZodType, location: OpenApiParameter['in']): Open
   });
 }
 
-function jsonResponse(description: string, schema: z.ZodType): OpenApiResponse {
+function jsonResponse(description: string, schema: z.ZodMiniType): OpenApiResponse {
   const name = Object.entries(COMPONENTS).find(([, component]) => component === schema)?.[0];
   if (name === undefined) throw new Error(`an answer schema has no name in the document: add it to COMPONENTS (${description})`);
   return { description, content: { 'application/json': { schema: { $ref: reference(name) } } } };

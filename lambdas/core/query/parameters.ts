@@ -3,8 +3,8 @@
  * into one 400 answer naming each parameter at fault, unknown ones included. The schemas here also
  * describe the parameters in the OpenAPI document, read on their input side: what a caller sends.
  */
-import { z } from 'zod';
 import { QueryError, type QueryParameters } from './query-answer.js';
+import * as z from '../zod.js';
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 const ISO_TIME_MESSAGE = 'must be an ISO date or time, like 2026-02-01 or 2026-02-01T09:00:00Z';
@@ -20,18 +20,18 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
  * times in, so that comparing strings compares times. A time without a zone would mean whatever
  * zone the server runs in, so it is refused.
  */
-export const isoTime = z
-  .string()
-  .regex(ISO_TIME, { error: ISO_TIME_MESSAGE })
-  .transform((value, context) => {
+export const isoTime = z.pipe(
+  z.string().check(z.regex(ISO_TIME, { error: ISO_TIME_MESSAGE })),
+  z.transform((value: string, context) => {
     const [, year, month, day] = ISO_TIME.exec(value)!;
     const time = Date.parse(value);
     if (Number.isNaN(time) || !isCalendarDate(Number(year), Number(month), Number(day))) {
-      context.addIssue({ code: 'custom', message: ISO_TIME_MESSAGE });
+      context.issues.push({ code: 'custom', message: ISO_TIME_MESSAGE, input: value });
       return z.NEVER;
     }
     return new Date(time).toISOString();
-  });
+  }),
+);
 
 /** For routes that take none: any parameter given is refused by name. */
 export const noParameters = z.strictObject({});
@@ -42,8 +42,10 @@ const MAX_NAME_LENGTH = 100;
 /** A metric or facility, as a caller names one. */
 export const seriesName = z
   .string()
-  .min(1, { error: 'must not be empty' })
-  .max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` });
+  .check(
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` }),
+  );
 
 /** More than any route takes: past it, a request is refused whole instead of each name being listed back. */
 const MAX_PARAMETERS = 10;
@@ -54,12 +56,13 @@ const MAX_PARAMETERS = 10;
  */
 export function wholeNumber(min: number, max: number, fallback: number) {
   const error = `must be a whole number from ${min} to ${max}`;
-  return z
-    .preprocess(
-      (value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value),
-      z.int({ error }).min(min, { error }).max(max, { error }),
-    )
-    .prefault(fallback);
+  return z.prefault(
+    z.pipe(
+      z.transform((value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value)),
+      z.int({ error }).check(z.minimum(min, { error }), z.maximum(max, { error })),
+    ),
+    fallback,
+  );
 }
 
 function describe(issue: z.core.$ZodIssue): string {
@@ -71,7 +74,7 @@ function describe(issue: z.core.$ZodIssue): string {
  * The parameters `schema` accepts, or a 400 naming each one at fault; an absent value is an absent
  * parameter. A parameter given twice is refused: which of its values was meant is not for the API to guess.
  */
-export function parseParameters<T>(schema: z.ZodType<T>, query: QueryParameters): T {
+export function parseParameters<T>(schema: z.ZodMiniType<T>, query: QueryParameters): T {
   const entries = Object.entries(query);
   if (entries.length > MAX_PARAMETERS) throw new QueryError(400, `too many parameters: no route takes more than ${MAX_PARAMETERS}`);
   const repeated = entries.filter(([, value]) => Array.isArray(value)).map(([name]) => `${name} is given more than once`);

@@ -2,13 +2,17 @@
  * One route of the query API: the schemas that check its requests and describe its answer, and the
  * reader that answers. The router validates with the very schemas the OpenAPI document shows.
  */
-import type { z } from 'zod';
 import type { Store } from '../poll/ports.js';
 import type { CursorSigner } from './cursor-signer.js';
+import type * as z from '../zod.js';
 
-type Parameters = z.ZodType<object>;
+type Parameters = z.ZodMiniType<object>;
 
-export interface Route<Path extends Parameters = Parameters, Query extends Parameters = Parameters, Body extends z.ZodType = z.ZodType> {
+export interface Route<
+  Path extends Parameters = Parameters,
+  Query extends Parameters = Parameters,
+  Body extends z.ZodMiniType = z.ZodMiniType,
+> {
   /** As OpenAPI writes it: `{name}` stands for one path segment, a path parameter. */
   path: string;
   operationId: string;
@@ -24,7 +28,7 @@ export interface Route<Path extends Parameters = Parameters, Query extends Param
 }
 
 /** Types `read` by the schemas given beside it. */
-export function defineRoute<Path extends Parameters, Query extends Parameters, Body extends z.ZodType>(
+export function defineRoute<Path extends Parameters, Query extends Parameters, Body extends z.ZodMiniType>(
   route: Route<Path, Query, Body>,
 ): Route<Path, Query, Body> {
   return route;

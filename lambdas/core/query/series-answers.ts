@@ -1,9 +1,10 @@
-import { z } from 'zod';
 import { oneSeriesAnswerSchema, seriesListAnswerSchema } from './answer-bodies.js';
 import { isoTime, noParameters, seriesName } from './parameters.js';
 import { QueryError } from './query-answer.js';
 import { defineRoute } from './route.js';
 import { listSeries, readOneSeries } from './series-reading.js';
+import { described } from '../zod.js';
+import * as z from '../zod.js';
 
 /** GET /series: the current figure of every series. */
 export const seriesListRoute = defineRoute({
@@ -17,12 +18,12 @@ export const seriesListRoute = defineRoute({
 });
 
 const metricParameter = z.strictObject({
-  metric: seriesName.describe('The metric, like detainees_transferred; a "/" in it is percent-encoded'),
+  metric: described(seriesName, 'The metric, like detainees_transferred; a "/" in it is percent-encoded'),
 });
 
 const oneSeriesParameters = z.strictObject({
-  facility: seriesName.optional().describe('The facility the series is about; without it, the series of the metric at no facility'),
-  since: isoTime.optional().describe('Only the history published at or after this ISO date or time; the alerts are all given'),
+  facility: described(z.optional(seriesName), 'The facility the series is about; without it, the series of the metric at no facility'),
+  since: described(z.optional(isoTime), 'Only the history published at or after this ISO date or time; the alerts are all given'),
 });
 
 /** GET /series/{metric}?facility=&since=: one series, its history and its alerts. */

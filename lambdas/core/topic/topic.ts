@@ -1,6 +1,9 @@
-import { z } from 'zod';
+import * as z from '../zod.js';
 
-const nonEmpty = z.string().trim().min(1);
+const nonEmpty = z.string().check(z.trim(), z.minLength(1));
+const names = z.array(nonEmpty);
+const someNames = names.check(z.minLength(1));
+const positive = z.number().check(z.positive());
 
 export const METRIC_KINDS = ['cumulative', 'target', 'stock'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
@@ -17,60 +20,66 @@ export const topicSchema = z.object({
   id: nonEmpty,
   name: nonEmpty,
   relevance: z.object({
-    threshold: z.number().positive(),
+    threshold: positive,
     /** A named facility anchors an item and adds this much: every alias counts, al-Hawl as al-Hol. */
-    facilityWeight: z.number().positive().default(2),
-    anchors: z.array(nonEmpty).min(1),
+    facilityWeight: z._default(positive, 2),
+    anchors: someNames,
     terms: z
       .array(
         z.object({
           term: nonEmpty,
-          weight: z.number().positive(),
-          caseSensitive: z.boolean().optional(),
+          weight: positive,
+          caseSensitive: z.optional(z.boolean()),
         }),
       )
-      .min(1),
+      .check(z.minLength(1)),
   }),
   facilities: z.array(
     z.object({
       name: nonEmpty,
       kind: z.enum(['camp', 'prison']),
-      aliases: z.array(nonEmpty).min(1),
+      aliases: someNames,
     }),
   ),
   /** Where people are moved from and to: a return home along this route is a move. */
-  route: z.object({ from: z.array(nonEmpty), to: z.array(nonEmpty) }).optional(),
+  route: z.optional(z.object({ from: names, to: names })),
   /** Places whose prisons are not the topic's: people held there are no stock of the topic's. */
-  elsewhere: z.array(nonEmpty).default([]),
+  elsewhere: z._default(names, []),
   /** The story's turning points and their dates: "before the offensive" dates a figure to it. */
-  events: z
-    .array(z.object({ date: z.string().regex(/^\d{4}(?:-\d{2})?$/, 'a date is YYYY or YYYY-MM'), phrases: z.array(nonEmpty).min(1) }))
-    .default([]),
+  events: z._default(
+    z.array(z.object({ date: z.string().check(z.regex(/^\d{4}(?:-\d{2})?$/, 'a date is YYYY or YYYY-MM')), phrases: someNames })),
+    [],
+  ),
   /** Words naming people who escaped: a capture near them is a recapture, not an arrest. */
-  escapeeWords: z.array(nonEmpty).default([]),
+  escapeeWords: z._default(names, []),
   nouns: z.object({
-    people: z.array(nonEmpty).min(1),
-    countries: z.array(nonEmpty),
-    subgroup: z.array(nonEmpty),
-    excluded: z.array(nonEmpty),
+    people: someNames,
+    countries: names,
+    subgroup: names,
+    excluded: names,
     /** Words that make a count of people a part: "60 British-linked adults", "French nationals". */
-    subgroupModifiers: z.array(nonEmpty).default([]),
+    subgroupModifiers: z._default(names, []),
   }),
   metrics: z
     .array(
       z.object({
-        id: z.string().regex(/^[a-z][a-z_]*$/, 'metric ids are snake_case'),
+        id: z.string().check(z.regex(/^[a-z][a-z_]*$/, 'metric ids are snake_case')),
         role: z.enum(METRIC_ROLES),
         kind: z.enum(METRIC_KINDS),
         label: nonEmpty,
         /** Words of action: "moved", "escaped". */
-        cues: z.array(nonEmpty),
+        cues: names,
         /** Words that name the people or the state ("escapees", "residents"): read only when no action is found. */
-        nounCues: z.array(nonEmpty).default([]),
+        nounCues: z._default(names, []),
       }),
     )
-    .min(1)
-    .refine((metrics) => new Set(metrics.map((metric) => metric.role)).size === metrics.length, 'each role belongs to one metric at most'),
+    .check(
+      z.minLength(1),
+      z.refine(
+        (metrics) => new Set(metrics.map((metric) => metric.role)).size === metrics.length,
+        'each role belongs to one metric at most',
+      ),
+    ),
 });
 
 /** A story to follow, as data: what its figures are called and how texts talk about them. */
@@ -86,7 +95,7 @@ export class TopicError extends Error {
 export function parseTopic(data: unknown, source: string): Topic {
   const result = topicSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    const problems = z.describeIssues(result.error);
     throw new TopicError(`invalid topic in ${source}: ${problems}`);
   }
   return result.data;

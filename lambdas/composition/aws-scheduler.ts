@@ -1,14 +1,12 @@
 /**
- * The deployed fan-out: a scheduler that queues feed batches on SQS, and workers that poll them
- * with the single poller's dependencies (aws-poll.ts).
+ * The deployed fan-out's scheduler: the configuration and the SQS queue of feed batches, and
+ * nothing of the poll cycle, so its bundle carries no fetcher, parser or store.
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { loadSchedulerSettings } from '../adapters/config-file.js';
 import { createSqsFeedQueue } from '../adapters/queue/sqs-feed-queue.js';
 import type { FeedConfig } from '../core/feed/feed.js';
 import type { ScheduleDependencies } from '../core/fan-out/schedule-batches.js';
-import type { PollDependencies, PollEvent } from '../core/poll/poll-cycle.js';
-import { composeAwsPoll } from './aws-poll.js';
 
 export interface AwsScheduler {
   deps: ScheduleDependencies;
@@ -28,15 +26,4 @@ export function composeAwsScheduler(env: NodeJS.ProcessEnv): AwsScheduler {
     feeds: settings.config.feeds,
     feedsPerMessage: settings.config.fanOut.feedsPerMessage,
   };
-}
-
-export interface AwsWorker {
-  deps: PollDependencies;
-  /** A batch that waited longer than one schedule interval has been queued again since. */
-  staleAfterMs: number;
-}
-
-export function composeAwsWorker(env: NodeJS.ProcessEnv, onEvent?: (event: PollEvent) => void): AwsWorker {
-  const poll = composeAwsPoll(env, onEvent);
-  return { deps: poll.deps, staleAfterMs: poll.schedule.everyMinutes * 60_000 };
 }
