@@ -127,8 +127,10 @@ function wordsAfter(sentence: string, from: number): Word[] {
   pattern.lastIndex = from;
   const words: Word[] = [];
   for (let match = pattern.exec(sentence); match && words.length < MAX_WORDS; match = pattern.exec(sentence)) {
-    const text = match[0].replace(/\.$/, '');
-    const lower = text.toLowerCase().replace(/’/g, "'");
+    // Most words hold no full stop or curly apostrophe: testing for them is cheaper than a replace per word.
+    const text = match[0].endsWith('.') ? match[0].slice(0, -1) : match[0];
+    const lowered = text.toLowerCase();
+    const lower = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered;
     // A closing quote ("'70 nations'") is no part of the word; a possessive ("fighters' lives") is read on.
     words.push({
       text,
