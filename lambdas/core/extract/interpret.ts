@@ -277,7 +277,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   }
 
   const unquoted = boundWords(context, mention, before).replace(QUOTE_MARKS, '');
-  const trimmed = CUE_ENDS_IN_BOUND_WORD.test(unquoted.replace(LEAD_IN, '').trimEnd()) ? unquoted : unquoted.replace(LEAD_IN, '');
+  const withoutLeadIn = unquoted.replace(LEAD_IN, '');
+  const trimmed = CUE_ENDS_IN_BOUND_WORD.test(withoutLeadIn.trimEnd()) ? unquoted : withoutLeadIn;
   let bound = boundOf(unquoted, after, mention.range !== undefined);
   if (bound === 'exact' && trimmed !== unquoted) bound = boundOf(trimmed, after, mention.range !== undefined);
   if (COMPARISON_BEFORE.test(unquoted)) bound = 'exact';
