@@ -219,6 +219,14 @@ function inYesNoQuestion(context: SentenceContext, mention: NumberMention): bool
   return YES_NO_QUESTION.test(context.lower.slice(start, mention.start));
 }
 
+const CLAUSE_PUNCTUATION = /[,;.]/g;
+
+/** Where the first comma, semicolon or full stop from `from` on stands, or the text's end. */
+function punctuationAfter(text: string, from: number): number {
+  CLAUSE_PUNCTUATION.lastIndex = from;
+  return CLAUSE_PUNCTUATION.exec(text)?.index ?? text.length;
+}
+
 export interface ReadInput {
   context: SentenceContext;
   mention: NumberMention;
@@ -269,7 +277,8 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   }
 
   const unquoted = boundWords(context, mention, before).replace(QUOTE_MARKS, '');
-  const trimmed = CUE_ENDS_IN_BOUND_WORD.test(unquoted.replace(LEAD_IN, '').trimEnd()) ? unquoted : unquoted.replace(LEAD_IN, '');
+  const withoutLeadIn = unquoted.replace(LEAD_IN, '');
+  const trimmed = CUE_ENDS_IN_BOUND_WORD.test(withoutLeadIn.trimEnd()) ? unquoted : withoutLeadIn;
   let bound = boundOf(unquoted, after, mention.range !== undefined);
   if (bound === 'exact' && trimmed !== unquoted) bound = boundOf(trimmed, after, mention.range !== undefined);
   if (COMPARISON_BEFORE.test(unquoted)) bound = 'exact';
@@ -341,7 +350,7 @@ export function readNumber({ context, mention, lexicon, published }: ReadInput):
   }
   const asOf = datedTo({
     // A dating phrase often opens the next clause: "held 9,000 before the transfers began".
-    clauseText: clauseText + (context.lower.slice(clause[1]).split(/[,;.]/)[0] ?? ''),
+    clauseText: clauseText + context.lower.slice(clause[1], punctuationAfter(context.lower, clause[1])),
     ownAt: mention.start - clause[0],
     ownNumber: mention.text,
     published,

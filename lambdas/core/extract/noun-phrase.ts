@@ -127,8 +127,10 @@ function wordsAfter(sentence: string, from: number): Word[] {
   pattern.lastIndex = from;
   const words: Word[] = [];
   for (let match = pattern.exec(sentence); match && words.length < MAX_WORDS; match = pattern.exec(sentence)) {
-    const text = match[0].replace(/\.$/, '');
-    const lower = text.toLowerCase().replace(/’/g, "'");
+    // Most words hold no full stop or curly apostrophe: testing for them is cheaper than a replace per word.
+    const text = match[0].endsWith('.') ? match[0].slice(0, -1) : match[0];
+    const lowered = text.toLowerCase();
+    const lower = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered;
     // A closing quote ("'70 nations'") is no part of the word; a possessive ("fighters' lives") is read on.
     words.push({
       text,
@@ -155,9 +157,9 @@ function lexiconNounAt(words: Word[], index: number, lexicon: Lexicon): CountedN
 }
 
 /** A proper name describes the people ("150 Iraqi fighters"), except in a title-case headline, where every word is capitalised. */
-function isModifier(word: Word, titleCase: boolean): boolean {
+function isModifier(word: Word, titleCase: () => boolean): boolean {
   return (
-    MODIFIER.has(word.lower) || /-(?:linked|affiliated|held|backed|aligned)$/.test(word.lower) || (!titleCase && /^[A-Z]/.test(word.text))
+    MODIFIER.has(word.lower) || /-(?:linked|affiliated|held|backed|aligned)$/.test(word.lower) || (/^[A-Z]/.test(word.text) && !titleCase())
   );
 }
 
@@ -166,6 +168,12 @@ const LONG_WORD = /\b[A-Za-z][a-z]{3,}\b/g;
 function isTitleCase(sentence: string): boolean {
   const words = sentence.match(LONG_WORD) ?? [];
   return words.length >= 4 && words.filter((word) => /^[A-Z]/.test(word)).length / words.length >= 0.7;
+}
+
+/** Most nouns are read without asking whether the sentence is a headline, so the sentence is scanned only when a capitalised word asks. */
+function titleCaseOnDemand(sentence: string): () => boolean {
+  let titleCase: boolean | undefined;
+  return () => (titleCase ??= isTitleCase(sentence));
 }
 
 /**
@@ -182,7 +190,7 @@ export function readCountedNoun(sentence: string, at: number, lexicon: Lexicon):
   if (numberAt >= 0) words.splice(0, numberAt + (words[numberAt + 1]?.lower === 'of' ? 2 : 1));
   if (words[0]?.lower === 'or' && BOUND_TAIL.has(words[1]?.lower ?? '')) words.splice(0, 2);
   if (words[0]?.lower === 'plus' || words[0]?.lower === '-plus' || words[0]?.lower === 'odd') words.splice(0, 1);
-  const titleCase = isTitleCase(sentence);
+  const titleCase = titleCaseOnDemand(sentence);
   let part: string | undefined;
   for (const [index, word] of words.entries()) {
     // "'as many as 7,000' detainees": a quote closed right after the number leaves its noun outside.

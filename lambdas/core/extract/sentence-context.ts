@@ -48,6 +48,10 @@ const OTHER_EVENTS = new RegExp(OTHER_EVENT.source, 'g');
 const OTHER_EVENT_NOUNS = new RegExp(OTHER_EVENT_NOUN.source, 'g');
 const DENIALS = new RegExp(DENIAL.source, 'g');
 
+function byStart(a: CueHit, b: CueHit): number {
+  return a.start - b.start;
+}
+
 function overlaps(a: CueHit, b: CueHit): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -120,7 +124,8 @@ export function sentenceContext(text: string, lexicon: Lexicon): SentenceContext
   scan(CLAUSE_BREAK, lower, (match) => clauseStarts.push(match.index + match[0].length));
   // Other events first: where one outranks an overlapping metric cue, that cue is taken out.
   const otherEvents = otherEventHits(lower, clauseStarts, metricHits, lexicon);
-  const cues = [...metricHits, ...otherEvents].sort((a, b) => a.start - b.start);
+  // Metric cues come in text order; only other events, found by their own scans, need merging in.
+  const cues = otherEvents.length === 0 ? metricHits : metricHits.concat(otherEvents).sort(byStart);
   const facilities: FacilityHit[] = lexicon.facilities.findAll(tokens).map(({ value, start, end }) => ({ facility: value, start, end }));
   const denialEnds: number[] = [];
   scan(DENIALS, lower, (match) => denialEnds.push(match.index + match[0].length));

@@ -58,7 +58,8 @@ const ABNORMAL_WHITESPACE = /\s{2,}|[^\S ]/g;
 const SPACE = 0x20;
 
 export function looksLikeHtml(input: string): boolean {
-  return HTML_HINT.test(input);
+  // Every hint opens with "<" or "&": a search for those two characters clears most plain text without the pattern.
+  return (input.includes('<') || input.includes('&')) && HTML_HINT.test(input);
 }
 
 export function toPlainText(input: string): string {

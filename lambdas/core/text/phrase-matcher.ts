@@ -63,15 +63,22 @@ export class PhraseMatcher<T> {
   }
 
   has(tokens: Token[]): boolean {
-    return tokens.some((_, index) => this.longestAt(tokens, index) !== undefined);
+    for (let index = 0; index < tokens.length; index += 1) if (this.longestAt(tokens, index)) return true;
+    return false;
   }
 
+  // Plain loops: this runs at every word of every sentence read, where a callback per phrase tried costs more than the test.
   private longestAt(tokens: Token[], index: number): { value: T; length: number } | undefined {
     const candidates = this.byFirstWord.get(tokens[index]!.word);
     if (!candidates) return undefined;
     for (const { words, value } of candidates) {
-      if (words.every((word, offset) => tokens[index + offset]?.word === word)) return { value, length: words.length };
+      if (wordsAt(tokens, index, words)) return { value, length: words.length };
     }
     return undefined;
   }
+}
+
+function wordsAt(tokens: Token[], index: number, words: string[]): boolean {
+  for (let offset = 0; offset < words.length; offset += 1) if (tokens[index + offset]?.word !== words[offset]) return false;
+  return true;
 }

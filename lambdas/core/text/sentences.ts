@@ -63,6 +63,9 @@ const DOT = 0x2e;
 const SEMICOLON = 0x3b;
 const COMMA = 0x2c;
 
+/** The only characters that can end a sentence: the scan jumps from one to the next, past the words between. */
+const MAY_END_SENTENCE = /[.!?\n\r\u2028\u2029]/g;
+
 /** Uppercase or titlecase letter, or decimal digit, in any script; sticky so it tests one position. */
 const SENTENCE_INITIAL = /[\p{Lu}\p{Lt}\p{Nd}]/uy;
 
@@ -74,20 +77,19 @@ const SENTENCE_INITIAL = /[\p{Lu}\p{Lt}\p{Nd}]/uy;
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Letters and most other characters sort above "?" and can never end a sentence.
-    if (c > 0x3f && c !== 0x2028 && c !== 0x2029) continue;
-    if (isLineBreak(c)) {
+  MAY_END_SENTENCE.lastIndex = 0;
+  for (let found = MAY_END_SENTENCE.exec(text); found; found = MAY_END_SENTENCE.exec(text)) {
+    const i = found.index;
+    if (isLineBreak(text.charCodeAt(i))) {
       pushSpan(sentences, text, start, i);
       start = i + 1;
-    } else if (isTerminator(c)) {
-      const next = nextSentenceStart(text, i);
-      if (next !== -1) {
-        pushSpan(sentences, text, start, next);
-        start = next;
-        i = next - 1;
-      }
+      continue;
+    }
+    const next = nextSentenceStart(text, i);
+    if (next !== -1) {
+      pushSpan(sentences, text, start, next);
+      start = next;
+      MAY_END_SENTENCE.lastIndex = next;
     }
   }
   pushSpan(sentences, text, start, text.length);
