@@ -75,12 +75,16 @@ let tables = 0;
 let store: Store;
 let publisher: RecordingPublisher;
 let writes: number;
+/** Each request of the test so far: its command, and the key of the item it puts, if one. */
+let requests: Array<{ command: string; pk?: string }> = [];
 let now: Date;
 
 function countWrites(client: DynamoDBClient) {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       if (WRITES.has(context.commandName ?? '')) writes += 1;
+      const item = (args.input as { Item?: { pk?: { S?: string } } }).Item;
+      requests.push({ command: context.commandName ?? '', ...(item?.pk?.S ? { pk: item.pk.S } : {}) });
       return next(args);
     },
     { step: 'initialize', name: `count-writes-${tables}` },
@@ -119,6 +123,7 @@ beforeEach(async () => {
   store = createDynamoStore(dynamo.client, tableName);
   publisher = new RecordingPublisher();
   writes = 0;
+  requests = [];
 });
 
 describe('the story replayed snapshot by snapshot', () => {
@@ -157,6 +162,25 @@ describe('the story replayed snapshot by snapshot', () => {
       outlet: expect.stringMatching(/^(?:Levant Wire|The Gulf Daily)$/),
       published: expect.stringMatching(/^2026-01-22T0[67]:\d\d:00\.000Z$/),
     });
+  });
+});
+
+describe('what a cycle stores', () => {
+  it('writes every observation with its feed’s history, in one batch, none on its own', async () => {
+    await pollStep(1);
+    expect(requests.filter((request) => request.pk?.startsWith('OBS#'))).toEqual([]);
+    const history = await store.history({ metric: 'detainees_transferred' });
+    expect(history.items.map((item) => [item.value, item.outlet]).sort()).toEqual([
+      [150, 'Levant Wire'],
+      [150, 'The Gulf Daily'],
+    ]);
+  });
+
+  it('remembers the items about the story, and nothing of the other news', async () => {
+    await pollStep(1);
+    const story = 'guid:tag:gulfdaily.example,2026-01-22:/region/us-moves-islamic-state-detainees';
+    const rain = 'guid:tag:gulfdaily.example,2026-01-21:/local/rain-warning-manama';
+    expect([...(await store.seenItems([story, rain])).keys()]).toEqual([story]);
   });
 });
 

@@ -48,6 +48,9 @@ export interface Change {
   alert?: Alert;
 }
 
+/** A change that moves its series: a corroboration, a move or a conflict. */
+export type SeriesMove = Change & { series: SeriesState };
+
 export interface Page<T> {
   items: T[];
   /** Pass back to get the next page; absent on the last one. */
@@ -67,7 +70,13 @@ export interface Store {
    * moved since it was read (nothing written); read it again and decide again.
    */
   commit(change: Change): Promise<CommitResult>;
-  /** Observations that move no series (batches, figures told as history), written together; writing one twice changes nothing. */
+  /**
+   * As commit, for a change that moves its series, without writing the observation: the caller saves
+   * it with saveHistory afterwards (unless 'conflict'), with the feed's others in one batch. A run
+   * cut short before then leaves its items unmarked: the next reads them, and saves it then.
+   */
+  moveSeries(change: SeriesMove): Promise<CommitResult>;
+  /** Observations, whether they moved a series or not, written together; writing one twice changes nothing. */
   saveHistory(observations: Observation[]): Promise<void>;
   /**
    * Alerts stored and not yet marked sent, oldest first. One whose marking was cut short after it was

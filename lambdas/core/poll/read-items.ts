@@ -17,6 +17,8 @@ const MAX_COMMIT_TRIES = 5;
  * Reads the feed's items about the story that are new or revised since they were last read. Only
  * those are remembered (other news costs a relevance test per cycle, and no storage), and they are
  * looked up and marked in one batch each, the marks written only once their figures are recorded.
+ * Only the moves of a series are written one at a time, conditionally; every observation read,
+ * moving or not, is written with the others in one batch before the marks.
  */
 export async function readItems(
   deps: PollDependencies,
@@ -51,9 +53,9 @@ export async function readItems(
     const dated = found.map((figure) => ({ figure, published: item.published ?? before[figureKey(figure)] ?? now }));
     for (const { figure, published } of dated) {
       const observation = toObservation(feed, item, figure, story, published, now);
-      // A batch or a figure told as history never moves a series, whatever it holds: kept with the others, in one write.
-      if (observation.increment || observation.as_of !== undefined) history.push(observation);
-      else await record(deps, cycle, observation);
+      // A batch or a figure told as history never moves a series, whatever it holds: its series is not even read.
+      if (!observation.increment && observation.as_of === undefined) await record(deps, cycle, observation);
+      history.push(observation);
     }
     const figureDates = Object.fromEntries(dated.map(({ figure, published }) => [figureKey(figure), published]));
     marks.push({ key, contentHash: hash, feedUrl: feed.url, seenAt: now, figures: figureDates });
@@ -115,7 +117,10 @@ function toObservation(feed: FeedConfig, item: FeedItem, figure: Figure, story: 
   };
 }
 
-/** Decides and commits against the series as last known; when another run moved it meanwhile, reads it and decides again. */
+/**
+ * Decides against the series as last known and commits what moves it; when another run moved it
+ * meanwhile, reads it and decides again. The observation itself is left to the feed's history.
+ */
 async function record(deps: PollDependencies, cycle: CycleMemory, observation: Observation): Promise<void> {
   const id = seriesId(observation);
   for (let attempt = 0; attempt < MAX_COMMIT_TRIES; attempt += 1) {
@@ -123,8 +128,10 @@ async function record(deps: PollDependencies, cycle: CycleMemory, observation: O
     const series = cycle.series.get(id);
     const decision = decide(series, observation, deps.kindOf(observation.metric), deps.config);
     const change = planChange(series, observation, decision, deps.clock.now().toISOString());
-    const result = await deps.store.commit(change);
-    if (result === 'committed' && change.series) cycle.series.set(id, change.series);
+    // Moving nothing, it needs no condition: written with the history, once however often, as its key is its content.
+    if (!change.series) return;
+    const result = await deps.store.moveSeries({ ...change, series: change.series });
+    if (result === 'committed') cycle.series.set(id, change.series);
     if (result !== 'conflict') return;
   }
   throw new Error(`series ${observation.metric} kept moving under ${MAX_COMMIT_TRIES} attempts to record a figure`);
