@@ -196,6 +196,23 @@ describe('a poll with nothing new', () => {
     expect(publisher.alerts).toEqual([]);
     expect(writes).toBe(0);
   });
+
+  it("reads every feed's state in one request, and then only the outbox", async () => {
+    await pollStep(1);
+    requests = [];
+    now = new Date(Date.parse(STEP_TIMES[0]!) + 24 * 3_600_000);
+    await runPollCycle(dependencies(), storyFeeds());
+    expect(requests.map((request) => request.command)).toEqual(['BatchGetItemCommand', 'QueryCommand']);
+  });
+});
+
+describe("the feeds' states read together", () => {
+  it('failing, leaves each feed to read its own, and every feed is polled', async () => {
+    const deps = { ...dependencies(), store: { ...store, feedStates: () => Promise.reject(new Error('throttled')) } };
+    const report = await pollStep(1, deps);
+    expect(report.feeds.map((feed) => feed.status)).toEqual(['fetched', 'fetched', 'fetched']);
+    expect(publisher.alerts.map(describeAlert)).toEqual(['new detainees_transferred 150', 'new transfer_planned 7000']);
+  });
 });
 
 describe('two cycles at once', () => {

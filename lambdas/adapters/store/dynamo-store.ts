@@ -235,6 +235,10 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
 
   return {
     feedState: async (url) => read<FeedState>(await get(FEED, url)),
+    async feedStates(urls) {
+      const states = (await getAll([...new Set(urls)].map((url) => key(FEED, url)))).map((item) => read<FeedState>(item)!);
+      return new Map(states.map((state) => [state.url, state]));
+    },
     saveFeedState: async (state) => {
       await put({ ...key(FEED, state.url), doc: doc(state) });
     },

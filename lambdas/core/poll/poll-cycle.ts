@@ -62,7 +62,7 @@ export interface CycleReport {
  */
 export async function runPollCycle(deps: PollDependencies, feeds: FeedConfig[]): Promise<CycleReport> {
   const report: CycleReport = { feeds: [], sent: [], unsent: [], ops: [] };
-  const cycle: CycleMemory = { extracted: new Map(), series: new Map() };
+  const cycle: CycleMemory = { extracted: new Map(), series: new Map(), feedStates: await readFeedStates(deps, feeds) };
   await forEachLimited(feeds, deps.config.fetch.concurrency, async (feed) => {
     // A store that fails this feed (its state unreadable, its failure unrecordable) fails the feed,
     // not the cycle: the other feeds are read, and the next cycle reads this one again.
@@ -88,11 +88,19 @@ export interface CycleMemory {
   extracted: Map<string, Promise<Figure[]>>;
   /** Series as this cycle last read or wrote them; a commit that finds one moved reads it again. */
   series: Map<string, SeriesState | undefined>;
+  /** Every feed's state, read together as the cycle starts; absent when that read failed, and each feed reads its own. */
+  feedStates?: Map<string, FeedState>;
+}
+
+/** One request per hundred feeds; a store failing here fails no feed yet: each tries its own read. */
+async function readFeedStates(deps: PollDependencies, feeds: FeedConfig[]): Promise<Map<string, FeedState> | undefined> {
+  return deps.store.feedStates(feeds.map((feed) => feed.url)).catch(() => undefined);
 }
 
 async function pollFeed(deps: PollDependencies, feed: FeedConfig, cycle: CycleMemory, ops: OpsMessage[]): Promise<FeedReport> {
   const now = deps.clock.now();
-  const state: FeedState = (await deps.store.feedState(feed.url)) ?? { url: feed.url, consecutiveFailures: 0 };
+  const known = cycle.feedStates ? cycle.feedStates.get(feed.url) : await deps.store.feedState(feed.url);
+  const state: FeedState = known ?? { url: feed.url, consecutiveFailures: 0 };
   const empty = { feed: feed.url, items: 0, read: 0, relevant: 0, figures: 0 };
   // A wait set by a fetch the clock now places in the future would last as long as the clock is off.
   const setInTheFuture = state.lastSuccess !== undefined && Date.parse(state.lastSuccess) > now.getTime();

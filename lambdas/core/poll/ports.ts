@@ -59,6 +59,8 @@ export interface Page<T> {
 
 export interface Store {
   feedState(url: string): Promise<FeedState | undefined>;
+  /** The states of the feeds among `urls` that have one, by URL: one request per hundred feeds. */
+  feedStates(urls: string[]): Promise<Map<string, FeedState>>;
   saveFeedState(state: FeedState): Promise<void>;
   /** The items among `keys` already read, by key: one request per hundred keys. */
   seenItems(keys: string[]): Promise<Map<string, SeenItem>>;
