@@ -75,7 +75,7 @@ let tables = 0;
 let store: Store;
 let publisher: RecordingPublisher;
 let writes: number;
-/** Each request of the test so far: its command, and the key of the item it puts, if one. */
+/** Each request of the test so far: its command, and the key of the item it reads or puts, if one. */
 let requests: Array<{ command: string; pk?: string }> = [];
 let now: Date;
 
@@ -83,8 +83,9 @@ function countWrites(client: DynamoDBClient) {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       if (WRITES.has(context.commandName ?? '')) writes += 1;
-      const item = (args.input as { Item?: { pk?: { S?: string } } }).Item;
-      requests.push({ command: context.commandName ?? '', ...(item?.pk?.S ? { pk: item.pk.S } : {}) });
+      const { Item, Key } = args.input as { Item?: { pk?: { S?: string } }; Key?: { pk?: { S?: string } } };
+      const pk = (Item ?? Key)?.pk?.S;
+      requests.push({ command: context.commandName ?? '', ...(pk ? { pk } : {}) });
       return next(args);
     },
     { step: 'initialize', name: `count-writes-${tables}` },
@@ -173,6 +174,21 @@ describe('what a cycle stores', () => {
     expect(history.items.map((item) => [item.value, item.outlet]).sort()).toEqual([
       [150, 'Levant Wire'],
       [150, 'The Gulf Daily'],
+    ]);
+  });
+
+  it('reads each series once, the feeds that tell of it deciding on it in turn, never against each other', async () => {
+    await pollStep(1);
+    const seriesRequests = requests.filter((request) => request.pk === 'SERIES').map((request) => request.command);
+    expect(seriesRequests.filter((command) => command === 'GetItemCommand')).toHaveLength(2);
+    // Each series started by one feed and corroborated by the other, then its alert taken out of its outbox: no write made twice.
+    expect(seriesRequests.filter((command) => command !== 'GetItemCommand').sort()).toEqual([
+      'PutItemCommand',
+      'PutItemCommand',
+      'UpdateItemCommand',
+      'UpdateItemCommand',
+      'UpdateItemCommand',
+      'UpdateItemCommand',
     ]);
   });
 

@@ -62,7 +62,7 @@ export interface CycleReport {
  */
 export async function runPollCycle(deps: PollDependencies, feeds: FeedConfig[]): Promise<CycleReport> {
   const report: CycleReport = { feeds: [], sent: [], unsent: [], ops: [] };
-  const cycle: CycleMemory = { extracted: new Map(), series: new Map(), feedStates: await readFeedStates(deps, feeds) };
+  const cycle: CycleMemory = { extracted: new Map(), series: new Map(), turns: new Map(), feedStates: await readFeedStates(deps, feeds) };
   await forEachLimited(feeds, deps.config.fetch.concurrency, async (feed) => {
     // A store that fails this feed (its state unreadable, its failure unrecordable) fails the feed,
     // not the cycle: the other feeds are read, and the next cycle reads this one again.
@@ -88,6 +88,11 @@ export interface CycleMemory {
   extracted: Map<string, Promise<Figure[]>>;
   /** Series as this cycle last read or wrote them; a commit that finds one moved reads it again. */
   series: Map<string, SeriesState | undefined>;
+  /**
+   * The last decision taken or waiting on each series: feeds are read side by side, but decide on a
+   * series in turn, each from the state the one before left, so that they do not conflict with each other.
+   */
+  turns: Map<string, Promise<void>>;
   /** Every feed's state, read together as the cycle starts; absent when that read failed, and each feed reads its own. */
   feedStates?: Map<string, FeedState>;
 }

@@ -5,7 +5,7 @@ import type { Figure } from '../extract/figure.js';
 import type { FeedConfig, FeedItem } from '../feed/feed.js';
 import { contentHash, itemKey, storyId } from '../feed/item-identity.js';
 import { toPlainText } from '../text/html-to-text.js';
-import { seriesId, type Observation } from '../series/series.js';
+import { seriesId, type Observation, type SeriesKey } from '../series/series.js';
 import type { CycleMemory, PollDependencies } from './poll-cycle.js';
 import type { SeenItem } from './ports.js';
 
@@ -54,7 +54,8 @@ export async function readItems(
     for (const { figure, published } of dated) {
       const observation = toObservation(feed, item, figure, story, published, now);
       // A batch or a figure told as history never moves a series, whatever it holds: its series is not even read.
-      if (!observation.increment && observation.as_of === undefined) await record(deps, cycle, observation);
+      if (!observation.increment && observation.as_of === undefined)
+        await inTurn(cycle, observation, () => record(deps, cycle, observation));
       history.push(observation);
     }
     const figureDates = Object.fromEntries(dated.map(({ figure, published }) => [figureKey(figure), published]));
@@ -115,6 +116,17 @@ function toObservation(feed: FeedConfig, item: FeedItem, figure: Figure, story: 
     storyId: story,
     observedAt: now,
   };
+}
+
+/** Runs `work` once every decision on the same series asked before it in this cycle has ended, well or not. */
+async function inTurn(cycle: CycleMemory, key: SeriesKey, work: () => Promise<void>): Promise<void> {
+  const id = seriesId(key);
+  const mine = (cycle.turns.get(id) ?? Promise.resolve()).then(work);
+  cycle.turns.set(
+    id,
+    mine.catch(() => undefined),
+  );
+  await mine;
 }
 
 /**
