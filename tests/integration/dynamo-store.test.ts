@@ -188,6 +188,16 @@ describe('feed state and items', () => {
   });
 });
 
+describe('items marked read with their feed’s state', () => {
+  it('keeps both', async () => {
+    const state = { url: 'https://levantwire.example/rss', etag: '"abc"', consecutiveFailures: 0 };
+    const item = { key: 'guid:lw-1', contentHash: 'h1', feedUrl: state.url, seenAt: '2026-02-01T00:00:00.000Z' };
+    await store.saveSeenItems([item], state);
+    expect(await store.feedState(state.url)).toEqual(state);
+    expect(await store.seenItems([item.key])).toEqual(new Map([[item.key, item]]));
+  });
+});
+
 describe('the poller’s lease', () => {
   it('is held by one run at a time until it expires', async () => {
     expect(await store.acquireLease('run-1', '2026-02-20T00:00:00.000Z', '2026-02-20T00:15:00.000Z')).toBe(true);

@@ -192,6 +192,12 @@ describe('what a cycle stores', () => {
     ]);
   });
 
+  it("marks a feed's items read in the same write as its state", async () => {
+    await pollStep(1);
+    expect(requests.filter((request) => request.pk === 'FEED')).toEqual([{ command: 'PutItemCommand', pk: 'FEED' }]);
+    expect((await store.listFeedStates()).items.map((state) => state.etag !== undefined)).toEqual([true, true, true]);
+  });
+
   it('remembers the items about the story, and nothing of the other news', async () => {
     await pollStep(1);
     const story = 'guid:tag:gulfdaily.example,2026-01-22:/region/us-moves-islamic-state-detainees';

@@ -221,6 +221,7 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
   }
 
   const alertKey = (alert: Alert) => key(ALERT, `${alert.createdAt}#${alert.id}`);
+  const feedItem = (state: FeedState): Item => ({ ...key(FEED, state.url), doc: doc(state) });
 
   /**
    * The series goes first: its conditional write claims the change, counts the observation once and
@@ -240,7 +241,7 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
       return new Map(states.map((state) => [state.url, state]));
     },
     saveFeedState: async (state) => {
-      await put({ ...key(FEED, state.url), doc: doc(state) });
+      await put(feedItem(state));
     },
     async seenItems(keys) {
       const found = new Map<string, SeenItem>();
@@ -251,7 +252,8 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
       return found;
     },
 
-    saveSeenItems: (items) => putAll(items.map((item) => ({ ...key(ITEM, item.key), doc: doc(item) }))),
+    saveSeenItems: (items, feedState) =>
+      putAll([...items.map((item) => ({ ...key(ITEM, item.key), doc: doc(item) })), ...(feedState ? [feedItem(feedState)] : [])]),
 
     saveHistory: (observations) => putAll(observations.map(observationItem)),
     series: async (seriesKey: SeriesKey) => read<SeriesState>(await get(SERIES, seriesId(seriesKey))),

@@ -114,13 +114,13 @@ async function pollFeed(deps: PollDependencies, feed: FeedConfig, cycle: CycleMe
     const outcome = await deps.fetcher.fetchFeed(feed, state);
     if (outcome.status === 'unchanged') {
       // An unchanged feed costs one request: nothing is written unless it is recovering.
-      if (state.consecutiveFailures > 0) await recover(deps, state, now, ops, {});
+      if (state.consecutiveFailures > 0) await recover(deps, state, now, ops, [], {});
       return { ...empty, status: 'unchanged' };
     }
     const parsed = await deps.parser.parse(outcome.body);
     const { items, notice } = capItemText(parsed.items, deps.config.limits.itemTextChars);
-    const counts = await readItems(deps, feed, items, cycle);
-    await recover(deps, state, now, ops, {
+    const { marks, ...counts } = await readItems(deps, feed, items, cycle);
+    await recover(deps, state, now, ops, marks, {
       ...(outcome.etag ? { etag: outcome.etag } : {}),
       ...(outcome.lastModified ? { lastModified: outcome.lastModified } : {}),
       ...(parsed.ttlMinutes ? { nextAttempt: new Date(now.getTime() + parsed.ttlMinutes * 60_000).toISOString() } : {}),

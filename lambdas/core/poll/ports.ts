@@ -64,7 +64,11 @@ export interface Store {
   saveFeedState(state: FeedState): Promise<void>;
   /** The items among `keys` already read, by key: one request per hundred keys. */
   seenItems(keys: string[]): Promise<Map<string, SeenItem>>;
-  saveSeenItems(items: SeenItem[]): Promise<void>;
+  /**
+   * Marks items read. With `feedState`, the feed's state goes in the same batch, after the marks:
+   * both say that a fetch's items are recorded, so either may be written without the other.
+   */
+  saveSeenItems(items: SeenItem[], feedState?: FeedState): Promise<void>;
   series(key: SeriesKey): Promise<SeriesState | undefined>;
   /**
    * Writes an observation, the series it moves and the alert it raises, all or nothing.

@@ -16,16 +16,16 @@ const MAX_COMMIT_TRIES = 5;
 /**
  * Reads the feed's items about the story that are new or revised since they were last read. Only
  * those are remembered (other news costs a relevance test per cycle, and no storage), and they are
- * looked up and marked in one batch each, the marks written only once their figures are recorded.
- * Only the moves of a series are written one at a time, conditionally; every observation read,
- * moving or not, is written with the others in one batch before the marks.
+ * looked up in one batch, and their marks returned, to be written with the feed's state once their
+ * figures are recorded. Only the moves of a series are written one at a time, conditionally; every
+ * observation read, moving or not, is written with the others in one batch.
  */
 export async function readItems(
   deps: PollDependencies,
   feed: FeedConfig,
   items: FeedItem[],
   cycle: CycleMemory,
-): Promise<{ read: number; relevant: number; figures: number }> {
+): Promise<{ read: number; relevant: number; figures: number; marks: SeenItem[] }> {
   const relevant = new Map<string, { item: FeedItem; hash: string }>();
   for (const item of items) {
     // Relevance reads words, as extraction does: markup and entities ("al&#8209;Hol") decoded first.
@@ -62,8 +62,7 @@ export async function readItems(
     marks.push({ key, contentHash: hash, feedUrl: feed.url, seenAt: now, figures: figureDates });
   }
   await deps.store.saveHistory(history);
-  await deps.store.saveSeenItems(marks);
-  return { read: fresh.length, relevant: relevant.size, figures };
+  return { read: fresh.length, relevant: relevant.size, figures, marks };
 }
 
 async function extractItem(deps: PollDependencies, item: FeedItem): Promise<Figure[]> {
