@@ -113,7 +113,7 @@ async function pollFeed(deps: PollDependencies, feed: FeedConfig, cycle: CycleMe
   try {
     const outcome = await deps.fetcher.fetchFeed(feed, state);
     if (outcome.status === 'unchanged') {
-      // An unchanged feed costs one request: nothing is written unless it is recovering.
+      // An unchanged feed costs its conditional GET alone: nothing is written unless it is recovering.
       if (state.consecutiveFailures > 0) await recover(deps, state, now, ops, [], {});
       return { ...empty, status: 'unchanged' };
     }
