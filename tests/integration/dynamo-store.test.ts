@@ -80,6 +80,34 @@ describe('two runs deciding from the same state', () => {
   });
 });
 
+describe('a move of a series, its observation left to the history', () => {
+  it('moves the series and raises the alert, and writes no observation', async () => {
+    const first = observation(150);
+    const change = planChange(undefined, first, decide(undefined, first, 'cumulative', settings), '2026-02-20T00:00:00.000Z');
+    expect(await store.moveSeries({ ...change, series: change.series! })).toBe('committed');
+    expect(await store.series({ metric: 'detainees_transferred' })).toMatchObject({ current: { value: 150 }, version: 1 });
+    expect((await store.pendingAlerts()).map((alert) => [alert.type, alert.current.value])).toEqual([['new', 150]]);
+    expect((await store.history({ metric: 'detainees_transferred' })).items).toEqual([]);
+  });
+
+  it('counts a corroboration sent twice (its first answer lost) once, and keeps its observation saved twice once', async () => {
+    await record(observation(150));
+    const series = await store.series({ metric: 'detainees_transferred' });
+    const copy = observation(150, { storyId: 'another-story', outlet: 'The Gulf Daily' });
+    const change = planChange(series, copy, decide(series, copy, 'cumulative', settings), '2026-02-20T00:00:00.000Z');
+    expect(await store.moveSeries({ ...change, series: change.series! })).toBe('committed');
+    // Sent again from the version it was decided at, it finds the series moved: the cycle reads it and decides again.
+    expect(await store.moveSeries({ ...change, series: change.series! })).toBe('conflict');
+    await store.saveHistory([copy]);
+    await store.saveHistory([copy]);
+    expect(await store.series({ metric: 'detainees_transferred' })).toMatchObject({ sources: 2, version: 2 });
+    expect((await store.history({ metric: 'detainees_transferred' })).items.map((item) => item.outlet).sort()).toEqual([
+      'Levant Wire',
+      'The Gulf Daily',
+    ]);
+  });
+});
+
 describe('history in batches', () => {
   it('keeps 60 batches and dated figures in the history, written together, each once', async () => {
     const batches = Array.from({ length: 60 }, (_, i) =>
@@ -157,6 +185,16 @@ describe('feed state and items', () => {
     expect(found.size).toBe(130);
     expect(found.get('guid:lw-129')).toEqual(items[129]);
     expect(found.has('guid:other')).toBe(false);
+  });
+});
+
+describe('items marked read with their feed’s state', () => {
+  it('keeps both', async () => {
+    const state = { url: 'https://levantwire.example/rss', etag: '"abc"', consecutiveFailures: 0 };
+    const item = { key: 'guid:lw-1', contentHash: 'h1', feedUrl: state.url, seenAt: '2026-02-01T00:00:00.000Z' };
+    await store.saveSeenItems([item], state);
+    expect(await store.feedState(state.url)).toEqual(state);
+    expect(await store.seenItems([item.key])).toEqual(new Map([[item.key, item]]));
   });
 });
 

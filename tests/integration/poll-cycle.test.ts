@@ -75,12 +75,17 @@ let tables = 0;
 let store: Store;
 let publisher: RecordingPublisher;
 let writes: number;
+/** Each request of the test so far: its command, and the key of the item it reads or puts, if one. */
+let requests: Array<{ command: string; pk?: string }> = [];
 let now: Date;
 
 function countWrites(client: DynamoDBClient) {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       if (WRITES.has(context.commandName ?? '')) writes += 1;
+      const { Item, Key } = args.input as { Item?: { pk?: { S?: string } }; Key?: { pk?: { S?: string } } };
+      const pk = (Item ?? Key)?.pk?.S;
+      requests.push({ command: context.commandName ?? '', ...(pk ? { pk } : {}) });
       return next(args);
     },
     { step: 'initialize', name: `count-writes-${tables}` },
@@ -119,6 +124,7 @@ beforeEach(async () => {
   store = createDynamoStore(dynamo.client, tableName);
   publisher = new RecordingPublisher();
   writes = 0;
+  requests = [];
 });
 
 describe('the story replayed snapshot by snapshot', () => {
@@ -160,6 +166,46 @@ describe('the story replayed snapshot by snapshot', () => {
   });
 });
 
+describe('what a cycle stores', () => {
+  it('writes every observation with its feed’s history, in one batch, none on its own', async () => {
+    await pollStep(1);
+    expect(requests.filter((request) => request.pk?.startsWith('OBS#'))).toEqual([]);
+    const history = await store.history({ metric: 'detainees_transferred' });
+    expect(history.items.map((item) => [item.value, item.outlet]).sort()).toEqual([
+      [150, 'Levant Wire'],
+      [150, 'The Gulf Daily'],
+    ]);
+  });
+
+  it('reads each series once, the feeds that tell of it deciding on it in turn, never against each other', async () => {
+    await pollStep(1);
+    const seriesRequests = requests.filter((request) => request.pk === 'SERIES').map((request) => request.command);
+    expect(seriesRequests.filter((command) => command === 'GetItemCommand')).toHaveLength(2);
+    // Each series started by one feed and corroborated by the other, then its alert taken out of its outbox: no write made twice.
+    expect(seriesRequests.filter((command) => command !== 'GetItemCommand').sort()).toEqual([
+      'PutItemCommand',
+      'PutItemCommand',
+      'UpdateItemCommand',
+      'UpdateItemCommand',
+      'UpdateItemCommand',
+      'UpdateItemCommand',
+    ]);
+  });
+
+  it("marks a feed's items read in the same write as its state", async () => {
+    await pollStep(1);
+    expect(requests.filter((request) => request.pk === 'FEED')).toEqual([{ command: 'PutItemCommand', pk: 'FEED' }]);
+    expect((await store.listFeedStates()).items.map((state) => state.etag !== undefined)).toEqual([true, true, true]);
+  });
+
+  it('remembers the items about the story, and nothing of the other news', async () => {
+    await pollStep(1);
+    const story = 'guid:tag:gulfdaily.example,2026-01-22:/region/us-moves-islamic-state-detainees';
+    const rain = 'guid:tag:gulfdaily.example,2026-01-21:/local/rain-warning-manama';
+    expect([...(await store.seenItems([story, rain])).keys()]).toEqual([story]);
+  });
+});
+
 describe('a poll with nothing new', () => {
   it('raises no alert and writes nothing', async () => {
     await pollStep(1);
@@ -171,6 +217,23 @@ describe('a poll with nothing new', () => {
     expect(report.feeds.map((feed) => feed.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
     expect(publisher.alerts).toEqual([]);
     expect(writes).toBe(0);
+  });
+
+  it("reads every feed's state in one request, and then only the outbox", async () => {
+    await pollStep(1);
+    requests = [];
+    now = new Date(Date.parse(STEP_TIMES[0]!) + 24 * 3_600_000);
+    await runPollCycle(dependencies(), storyFeeds());
+    expect(requests.map((request) => request.command)).toEqual(['BatchGetItemCommand', 'QueryCommand']);
+  });
+});
+
+describe("the feeds' states read together", () => {
+  it('failing, leaves each feed to read its own, and every feed is polled', async () => {
+    const deps = { ...dependencies(), store: { ...store, feedStates: () => Promise.reject(new Error('throttled')) } };
+    const report = await pollStep(1, deps);
+    expect(report.feeds.map((feed) => feed.status)).toEqual(['fetched', 'fetched', 'fetched']);
+    expect(publisher.alerts.map(describeAlert)).toEqual(['new detainees_transferred 150', 'new transfer_planned 7000']);
   });
 });
 

@@ -17,7 +17,7 @@ import {
 import { createHash } from 'node:crypto';
 import type { Alert } from '../../core/alert/alert.js';
 import type { FeedState } from '../../core/feed/feed.js';
-import type { Change, CommitResult, Page, RunRecord, SeenItem, Store } from '../../core/poll/ports.js';
+import type { Change, CommitResult, Page, RunRecord, SeenItem, SeriesMove, Store } from '../../core/poll/ports.js';
 import { seriesId, type Observation, type SeriesKey, type SeriesState } from '../../core/series/series.js';
 import { TABLE_TTL_ATTRIBUTE } from './table.js';
 
@@ -221,11 +221,27 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
   }
 
   const alertKey = (alert: Alert) => key(ALERT, `${alert.createdAt}#${alert.id}`);
+  const feedItem = (state: FeedState): Item => ({ ...key(FEED, state.url), doc: doc(state) });
+
+  /**
+   * The series goes first: its conditional write claims the change, counts the observation once and
+   * carries the alert in its outbox, so that no run can raise it twice and no crash can lose it.
+   */
+  async function moveSeries({ observation, series, expectedVersion, alert }: SeriesMove): Promise<CommitResult> {
+    const written = await writeSeries(series, expectedVersion, observationId(observation), alert);
+    if (written === 'moved') return 'conflict';
+    if (written === 'written' && alert) await put({ ...alertKey(alert), doc: doc(alert) });
+    return written === 'written' ? 'committed' : 'duplicate';
+  }
 
   return {
     feedState: async (url) => read<FeedState>(await get(FEED, url)),
+    async feedStates(urls) {
+      const states = (await getAll([...new Set(urls)].map((url) => key(FEED, url)))).map((item) => read<FeedState>(item)!);
+      return new Map(states.map((state) => [state.url, state]));
+    },
     saveFeedState: async (state) => {
-      await put({ ...key(FEED, state.url), doc: doc(state) });
+      await put(feedItem(state));
     },
     async seenItems(keys) {
       const found = new Map<string, SeenItem>();
@@ -236,22 +252,22 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
       return found;
     },
 
-    saveSeenItems: (items) => putAll(items.map((item) => ({ ...key(ITEM, item.key), doc: doc(item) }))),
+    saveSeenItems: (items, feedState) =>
+      putAll([...items.map((item) => ({ ...key(ITEM, item.key), doc: doc(item) })), ...(feedState ? [feedItem(feedState)] : [])]),
 
     saveHistory: (observations) => putAll(observations.map(observationItem)),
     series: async (seriesKey: SeriesKey) => read<SeriesState>(await get(SERIES, seriesId(seriesKey))),
 
-    async commit({ observation, series, expectedVersion, alert }: Change): Promise<CommitResult> {
+    async commit(change: Change): Promise<CommitResult> {
+      const { observation, series } = change;
       if (!series) return (await writeObservation(observation)) ? 'committed' : 'duplicate';
-      // The series goes first: its conditional write claims the change, counts the observation once
-      // and carries the alert in its outbox, so that no run can raise it twice and no crash can lose it.
-      const written = await writeSeries(series, expectedVersion, observationId(observation), alert);
-      if (written === 'moved') return 'conflict';
-      if (written === 'written' && alert) await put({ ...alertKey(alert), doc: doc(alert) });
+      const result = await moveSeries({ ...change, series });
       // Last, and again by a run that finds the observation counted: a write cut short leaves no gap in the history.
-      await writeObservation(observation);
-      return written === 'written' ? 'committed' : 'duplicate';
+      if (result !== 'conflict') await writeObservation(observation);
+      return result;
     },
+
+    moveSeries,
 
     async pendingAlerts(): Promise<Alert[]> {
       const pending: Alert[] = [];

@@ -1,21 +1,26 @@
 /** A feed's health between cycles: backoff after failures, and operators told when it fails and recovers. */
 import type { FeedState } from '../feed/feed.js';
 import type { PollDependencies } from './poll-cycle.js';
-import type { OpsMessage } from './ports.js';
+import type { OpsMessage, SeenItem } from './ports.js';
 
-/** A successful fetch: validators kept, failures forgotten, and operators told if they had been warned. */
+/**
+ * A successful fetch: validators kept, failures forgotten, and operators told if they had been
+ * warned. The items it read are marked in the same write as the state.
+ */
 export async function recover(
   deps: PollDependencies,
   state: FeedState,
   now: Date,
   ops: OpsMessage[],
+  read: SeenItem[],
   update: Partial<FeedState>,
 ): Promise<void> {
   if (state.failureAlerted) {
     await sendOps(deps, ops, { kind: 'feed_recovered', feed: state.url, message: `feed ${state.url} is working again` });
   }
   const { lastError: _lastError, nextAttempt: _nextAttempt, failureAlerted: _alerted, ...kept } = state;
-  await deps.store.saveFeedState({ ...kept, ...update, lastSuccess: now.toISOString(), consecutiveFailures: 0 });
+  const recovered = { ...kept, ...update, lastSuccess: now.toISOString(), consecutiveFailures: 0 };
+  await (read.length > 0 ? deps.store.saveSeenItems(read, recovered) : deps.store.saveFeedState(recovered));
 }
 
 /** A failed fetch: the next attempt backs off exponentially (capped), and after N failures in a row operators are told. */

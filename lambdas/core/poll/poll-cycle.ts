@@ -62,7 +62,7 @@ export interface CycleReport {
  */
 export async function runPollCycle(deps: PollDependencies, feeds: FeedConfig[]): Promise<CycleReport> {
   const report: CycleReport = { feeds: [], sent: [], unsent: [], ops: [] };
-  const cycle: CycleMemory = { extracted: new Map(), series: new Map() };
+  const cycle: CycleMemory = { extracted: new Map(), series: new Map(), turns: new Map(), feedStates: await readFeedStates(deps, feeds) };
   await forEachLimited(feeds, deps.config.fetch.concurrency, async (feed) => {
     // A store that fails this feed (its state unreadable, its failure unrecordable) fails the feed,
     // not the cycle: the other feeds are read, and the next cycle reads this one again.
@@ -88,11 +88,24 @@ export interface CycleMemory {
   extracted: Map<string, Promise<Figure[]>>;
   /** Series as this cycle last read or wrote them; a commit that finds one moved reads it again. */
   series: Map<string, SeriesState | undefined>;
+  /**
+   * The last decision taken or waiting on each series: feeds are read side by side, but decide on a
+   * series in turn, each from the state the one before left, so that they do not conflict with each other.
+   */
+  turns: Map<string, Promise<void>>;
+  /** Every feed's state, read together as the cycle starts; absent when that read failed, and each feed reads its own. */
+  feedStates?: Map<string, FeedState>;
+}
+
+/** One request per hundred feeds; a store failing here fails no feed yet: each tries its own read. */
+async function readFeedStates(deps: PollDependencies, feeds: FeedConfig[]): Promise<Map<string, FeedState> | undefined> {
+  return deps.store.feedStates(feeds.map((feed) => feed.url)).catch(() => undefined);
 }
 
 async function pollFeed(deps: PollDependencies, feed: FeedConfig, cycle: CycleMemory, ops: OpsMessage[]): Promise<FeedReport> {
   const now = deps.clock.now();
-  const state: FeedState = (await deps.store.feedState(feed.url)) ?? { url: feed.url, consecutiveFailures: 0 };
+  const known = cycle.feedStates ? cycle.feedStates.get(feed.url) : await deps.store.feedState(feed.url);
+  const state: FeedState = known ?? { url: feed.url, consecutiveFailures: 0 };
   const empty = { feed: feed.url, items: 0, read: 0, relevant: 0, figures: 0 };
   // A wait set by a fetch the clock now places in the future would last as long as the clock is off.
   const setInTheFuture = state.lastSuccess !== undefined && Date.parse(state.lastSuccess) > now.getTime();
@@ -100,14 +113,14 @@ async function pollFeed(deps: PollDependencies, feed: FeedConfig, cycle: CycleMe
   try {
     const outcome = await deps.fetcher.fetchFeed(feed, state);
     if (outcome.status === 'unchanged') {
-      // An unchanged feed costs one request: nothing is written unless it is recovering.
-      if (state.consecutiveFailures > 0) await recover(deps, state, now, ops, {});
+      // An unchanged feed costs its conditional GET alone: nothing is written unless it is recovering.
+      if (state.consecutiveFailures > 0) await recover(deps, state, now, ops, [], {});
       return { ...empty, status: 'unchanged' };
     }
     const parsed = await deps.parser.parse(outcome.body);
     const { items, notice } = capItemText(parsed.items, deps.config.limits.itemTextChars);
-    const counts = await readItems(deps, feed, items, cycle);
-    await recover(deps, state, now, ops, {
+    const { marks, ...counts } = await readItems(deps, feed, items, cycle);
+    await recover(deps, state, now, ops, marks, {
       ...(outcome.etag ? { etag: outcome.etag } : {}),
       ...(outcome.lastModified ? { lastModified: outcome.lastModified } : {}),
       ...(parsed.ttlMinutes ? { nextAttempt: new Date(now.getTime() + parsed.ttlMinutes * 60_000).toISOString() } : {}),

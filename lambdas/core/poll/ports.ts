@@ -48,6 +48,9 @@ export interface Change {
   alert?: Alert;
 }
 
+/** A change that moves its series: a corroboration, a move or a conflict. */
+export type SeriesMove = Change & { series: SeriesState };
+
 export interface Page<T> {
   items: T[];
   /** Pass back to get the next page; absent on the last one. */
@@ -56,10 +59,16 @@ export interface Page<T> {
 
 export interface Store {
   feedState(url: string): Promise<FeedState | undefined>;
+  /** The states of the feeds among `urls` that have one, by URL: one request per hundred feeds. */
+  feedStates(urls: string[]): Promise<Map<string, FeedState>>;
   saveFeedState(state: FeedState): Promise<void>;
   /** The items among `keys` already read, by key: one request per hundred keys. */
   seenItems(keys: string[]): Promise<Map<string, SeenItem>>;
-  saveSeenItems(items: SeenItem[]): Promise<void>;
+  /**
+   * Marks items read. With `feedState`, the feed's state goes in the same batch, after the marks:
+   * both say that a fetch's items are recorded, so either may be written without the other.
+   */
+  saveSeenItems(items: SeenItem[], feedState?: FeedState): Promise<void>;
   series(key: SeriesKey): Promise<SeriesState | undefined>;
   /**
    * Writes an observation, the series it moves and the alert it raises, all or nothing.
@@ -67,7 +76,13 @@ export interface Store {
    * moved since it was read (nothing written); read it again and decide again.
    */
   commit(change: Change): Promise<CommitResult>;
-  /** Observations that move no series (batches, figures told as history), written together; writing one twice changes nothing. */
+  /**
+   * As commit, for a change that moves its series, without writing the observation: the caller saves
+   * it with saveHistory afterwards (unless 'conflict'), with the feed's others in one batch. A run
+   * cut short before then leaves its items unmarked: the next reads them, and saves it then.
+   */
+  moveSeries(change: SeriesMove): Promise<CommitResult>;
+  /** Observations, whether they moved a series or not, written together; writing one twice changes nothing. */
   saveHistory(observations: Observation[]): Promise<void>;
   /**
    * Alerts stored and not yet marked sent, oldest first. One whose marking was cut short after it was

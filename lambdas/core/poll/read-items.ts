@@ -5,7 +5,7 @@ import type { Figure } from '../extract/figure.js';
 import type { FeedConfig, FeedItem } from '../feed/feed.js';
 import { contentHash, itemKey, storyId } from '../feed/item-identity.js';
 import { toPlainText } from '../text/html-to-text.js';
-import { seriesId, type Observation } from '../series/series.js';
+import { seriesId, type Observation, type SeriesKey } from '../series/series.js';
 import type { CycleMemory, PollDependencies } from './poll-cycle.js';
 import type { SeenItem } from './ports.js';
 
@@ -16,14 +16,16 @@ const MAX_COMMIT_TRIES = 5;
 /**
  * Reads the feed's items about the story that are new or revised since they were last read. Only
  * those are remembered (other news costs a relevance test per cycle, and no storage), and they are
- * looked up and marked in one batch each, the marks written only once their figures are recorded.
+ * looked up in one batch, and their marks returned, to be written with the feed's state once their
+ * figures are recorded. Only the moves of a series are written one at a time, conditionally; every
+ * observation read, moving or not, is written with the others in one batch.
  */
 export async function readItems(
   deps: PollDependencies,
   feed: FeedConfig,
   items: FeedItem[],
   cycle: CycleMemory,
-): Promise<{ read: number; relevant: number; figures: number }> {
+): Promise<{ read: number; relevant: number; figures: number; marks: SeenItem[] }> {
   const relevant = new Map<string, { item: FeedItem; hash: string }>();
   for (const item of items) {
     // Relevance reads words, as extraction does: markup and entities ("al&#8209;Hol") decoded first.
@@ -51,16 +53,16 @@ export async function readItems(
     const dated = found.map((figure) => ({ figure, published: item.published ?? before[figureKey(figure)] ?? now }));
     for (const { figure, published } of dated) {
       const observation = toObservation(feed, item, figure, story, published, now);
-      // A batch or a figure told as history never moves a series, whatever it holds: kept with the others, in one write.
-      if (observation.increment || observation.as_of !== undefined) history.push(observation);
-      else await record(deps, cycle, observation);
+      // A batch or a figure told as history never moves a series, whatever it holds: its series is not even read.
+      if (!observation.increment && observation.as_of === undefined)
+        await inTurn(cycle, observation, () => record(deps, cycle, observation));
+      history.push(observation);
     }
     const figureDates = Object.fromEntries(dated.map(({ figure, published }) => [figureKey(figure), published]));
     marks.push({ key, contentHash: hash, feedUrl: feed.url, seenAt: now, figures: figureDates });
   }
   await deps.store.saveHistory(history);
-  await deps.store.saveSeenItems(marks);
-  return { read: fresh.length, relevant: relevant.size, figures };
+  return { read: fresh.length, relevant: relevant.size, figures, marks };
 }
 
 async function extractItem(deps: PollDependencies, item: FeedItem): Promise<Figure[]> {
@@ -115,7 +117,21 @@ function toObservation(feed: FeedConfig, item: FeedItem, figure: Figure, story: 
   };
 }
 
-/** Decides and commits against the series as last known; when another run moved it meanwhile, reads it and decides again. */
+/** Runs `work` once every decision on the same series asked before it in this cycle has ended, well or not. */
+async function inTurn(cycle: CycleMemory, key: SeriesKey, work: () => Promise<void>): Promise<void> {
+  const id = seriesId(key);
+  const mine = (cycle.turns.get(id) ?? Promise.resolve()).then(work);
+  cycle.turns.set(
+    id,
+    mine.catch(() => undefined),
+  );
+  await mine;
+}
+
+/**
+ * Decides against the series as last known and commits what moves it; when another run moved it
+ * meanwhile, reads it and decides again. The observation itself is left to the feed's history.
+ */
 async function record(deps: PollDependencies, cycle: CycleMemory, observation: Observation): Promise<void> {
   const id = seriesId(observation);
   for (let attempt = 0; attempt < MAX_COMMIT_TRIES; attempt += 1) {
@@ -123,8 +139,10 @@ async function record(deps: PollDependencies, cycle: CycleMemory, observation: O
     const series = cycle.series.get(id);
     const decision = decide(series, observation, deps.kindOf(observation.metric), deps.config);
     const change = planChange(series, observation, decision, deps.clock.now().toISOString());
-    const result = await deps.store.commit(change);
-    if (result === 'committed' && change.series) cycle.series.set(id, change.series);
+    // Moving nothing, it needs no condition: written with the history, once however often, as its key is its content.
+    if (!change.series) return;
+    const result = await deps.store.moveSeries({ ...change, series: change.series });
+    if (result === 'committed') cycle.series.set(id, change.series);
     if (result !== 'conflict') return;
   }
   throw new Error(`series ${observation.metric} kept moving under ${MAX_COMMIT_TRIES} attempts to record a figure`);
