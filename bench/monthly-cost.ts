@@ -50,6 +50,8 @@ const MB_PER_VCPU = 1_769;
 const HOURS_PER_MONTH = 730;
 /** Runs get this share of the schedule interval, and of Lambda's 900 s, before fan-out is needed. */
 const RUN_SHARE = 0.8;
+/** The largest list the benchmark measures one cycle of (its peak memory); past it, fan-out. */
+const MAX_SINGLE_FEEDS = 1_000;
 const LAMBDA_MAX_S = 900;
 
 /** Per-feed figures measured by the poll-cycle benchmark on one core of this machine. */
@@ -88,7 +90,7 @@ export function monthlyCost(measured: MeasuredFeedCost, feeds: number, everyMinu
 
   const singleMemoryMb = pollerMemoryMb(feeds);
   const singleS = timeOn(singleMemoryMb, feeds);
-  const fits = singleS <= RUN_SHARE * Math.min(everyMinutes * 60, LAMBDA_MAX_S);
+  const fits = feeds <= MAX_SINGLE_FEEDS && singleS <= RUN_SHARE * Math.min(everyMinutes * 60, LAMBDA_MAX_S);
   const batches = fits ? 1 : Math.ceil(feeds / a.feedsPerMessage);
   const memoryMb = fits ? singleMemoryMb : pollerMemoryMb(a.feedsPerMessage);
   const gbSeconds = (timeOn(memoryMb, feeds) * memoryMb) / 1024;

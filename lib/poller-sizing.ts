@@ -1,7 +1,7 @@
 /**
  * The poller's memory and timeout, worked out from the configuration and the measured cycle
- * (`npm run bench`): 200 feeds of 50 items took 9.2 s and peaked at 249 MB of resident memory
- * on one core, 1,000 feeds 47 s and 428 MB; an unchanged rerun 0.36 s.
+ * (`npm run bench`): 200 feeds of 50 items took 5.6 to 6 s and peaked at 224 to 250 MB of
+ * resident memory on one core, 1,000 feeds 25 to 27 s and 290 to 360 MB; an unchanged rerun 0.2 s.
  */
 import type { Config } from '../lambdas/core/config/config.js';
 
@@ -18,8 +18,8 @@ const MAX_TIMEOUT_SECONDS = 900;
 const BOOKKEEPING_SECONDS = 60;
 
 /**
- * 249 MB at 200 feeds and 428 MB at 1,000: 512 MB leaves half again for up to 200 feeds, and Lambda
- * gives CPU in proportion to memory, which the first cycle of a large list needs.
+ * At most 250 MB at 200 feeds and 360 MB at 1,000: 512 MB leaves half again for up to 200 feeds,
+ * and Lambda gives CPU in proportion to memory, which the first cycle of a large list needs.
  */
 export function pollerMemoryMb(feeds: number): number {
   return feeds <= 200 ? 512 : 1024;
@@ -36,6 +36,6 @@ export function pollerSize(config: Pick<Config, 'feeds' | 'fetch' | 'readLinkedP
   return {
     memoryMb,
     timeoutSeconds,
-    reason: `${memoryMb} MB for ${feeds} feeds (measured peak 249 MB at 200); ${timeoutSeconds} s covers every feed timing out, ${config.fetch.concurrency} at a time`,
+    reason: `${memoryMb} MB for ${feeds} feeds (measured peak 250 MB at 200); ${timeoutSeconds} s covers every feed timing out, ${config.fetch.concurrency} at a time`,
   };
 }

@@ -27,6 +27,10 @@ describe('the monthly cost of polling', () => {
     expect(large.queue).toBeGreaterThan(0);
   });
 
+  it('counts on fan-out past the thousand feeds the benchmark measures in one cycle, however long the schedule', () => {
+    expect(monthlyCost(idle, 1_001, 60).mode).toBe('fan-out');
+  });
+
   it('costs less the less often it polls', () => {
     const [every5, every15, every60] = [5, 15, 60].map((minutes) => monthlyCost(measured, 1_000, minutes).total);
     expect(every5).toBeGreaterThan(every15!);
