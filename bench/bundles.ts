@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ESBUILD_OPTIONS, PROJECT_ROOT } from '../lib/constructs/bundled-function.js';
+import { BUNDLE_ALIASES, ESBUILD_OPTIONS, PROJECT_ROOT } from '../lib/constructs/bundled-function.js';
 import { BUNDLED_CONFIG_FILE } from '../lib/constructs/function-config.js';
 
 const HANDLERS = {
@@ -77,6 +77,7 @@ export async function measureBundles({
         mainFields: [...ESBUILD_OPTIONS.mainFields],
         banner: { js: ESBUILD_OPTIONS.banner },
         external: [...ESBUILD_OPTIONS.externalModules],
+        alias: BUNDLE_ALIASES,
         metafile: true,
         logLevel: 'warning',
       });

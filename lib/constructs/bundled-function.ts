@@ -24,6 +24,11 @@ export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
+/** Packages a bundle takes from elsewhere: the SDK's credential chain, from the environment alone (see the module). */
+export const BUNDLE_ALIASES: Record<string, string> = {
+  '@aws-sdk/credential-provider-node': join(PROJECT_ROOT, 'lambdas', 'adapters', 'lambda-credentials.ts'),
+};
+
 /** What esbuild is told; exported so that bench/bundles.ts measures the bundles this stack ships. */
 export const ESBUILD_OPTIONS = {
   format: OutputFormat.ESM,
@@ -34,6 +39,7 @@ export const ESBUILD_OPTIONS = {
   banner: ESM_REQUIRE_BANNER,
   // The SDK is bundled, not taken from the runtime: the versions tested are the versions run.
   externalModules: [],
+  esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
 } as const satisfies BundlingOptions;
 
 export interface BundledFunctionProps {
