@@ -98,7 +98,8 @@ export function monthlyCost(measured: MeasuredFeedCost, feeds: number, everyMinu
   const invocations = fits ? 1 : batches + 1;
   const lambda = ticks * (gbSeconds * PRICES.lambdaGbSecond + invocations * PRICES.lambdaRequest);
 
-  const writes = feeds * newItems * measured.writesPerNewItem + (fits ? 3 : batches);
+  // A run's lease, its release and its record: the poller's, or each batch's hosts and run.
+  const writes = feeds * newItems * measured.writesPerNewItem + 3 * batches;
   const reads = feeds * (1 + newItems * (measured.requestsPerNewItem - measured.writesPerNewItem)) + batches;
   const dynamodb = ticks * (writes * PRICES.dynamoWrite + reads * PRICES.dynamoRead);
   // Send ten a request, receive and delete each; Lambda's five pollers long-poll the queue every 20 s.

@@ -7,6 +7,7 @@ import { composeAwsWorker } from '../composition/aws-worker.js';
 import { createObservability, logPollEvent, recordRunMetrics } from '../adapters/observability/observability.js';
 import { parseBatchMessage } from '../core/fan-out/batch-message.js';
 import { pollFeedBatch } from '../core/fan-out/poll-batch.js';
+import { invocationLease, type InvocationContext } from '../adapters/lambda-invocation.js';
 
 /** What the handler reads of an SQS event. */
 export interface QueueEvent {
@@ -22,13 +23,19 @@ export interface BatchItemFailures {
 const { logger, metrics } = createObservability('transfer-watch-poller');
 const worker = composeAwsWorker(process.env, (event) => logPollEvent(logger, event));
 
-export async function handler(event: QueueEvent): Promise<BatchItemFailures> {
+export async function handler(event: QueueEvent, context?: InvocationContext): Promise<BatchItemFailures> {
   const batchItemFailures: BatchItemFailures['batchItemFailures'] = [];
   for (const record of event.Records) {
     try {
-      const result = await pollFeedBatch(worker.deps, parseBatchMessage(record.body), { staleAfterMs: worker.staleAfterMs });
+      const message = parseBatchMessage(record.body);
+      const result = await pollFeedBatch(worker.deps, message, { staleAfterMs: worker.staleAfterMs, ...invocationLease(context) });
       if (result.status === 'stale') {
         logger.warn('feed batch skipped: queued again since', { messageId: record.messageId, ageMs: result.ageMs });
+        continue;
+      }
+      // The next tick queues the same hosts again; by then the worker holding them has let go.
+      if (result.status === 'busy') {
+        logger.warn('feed batch skipped: another worker is polling its hosts', { messageId: record.messageId, run: message.run });
         continue;
       }
       logger.info('poll finished', { ...result.run });

@@ -9,6 +9,7 @@ import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../lambdas/adap
 import { pollDependencies } from '../../lambdas/composition/poll-dependencies.js';
 import type { Alert } from '../../lambdas/core/alert/alert.js';
 import { parseBatchMessage, type BatchMessage } from '../../lambdas/core/fan-out/batch-message.js';
+import { hostsLease } from '../../lambdas/core/fan-out/feed-batches.js';
 import { pollFeedBatch } from '../../lambdas/core/fan-out/poll-batch.js';
 import type { FeedQueue } from '../../lambdas/core/fan-out/ports.js';
 import { scheduleFeedBatches } from '../../lambdas/core/fan-out/schedule-batches.js';
@@ -56,7 +57,10 @@ async function schedule(step: number, runId: string): Promise<BatchMessage[]> {
   return queue.messages.map((message) => parseBatchMessage(JSON.stringify(message)));
 }
 
-const work = (message: BatchMessage) => pollFeedBatch(workerDeps(), message, { staleAfterMs: INTERVAL_MS });
+let invocations = 0;
+/** One worker invocation on one batch, holding its hosts' lease under an id of its own. */
+const work = (message: BatchMessage) =>
+  pollFeedBatch(workerDeps(), message, { staleAfterMs: INTERVAL_MS, holder: `invocation-${(invocations += 1)}`, leaseMs: 60_000 });
 
 beforeAll(async () => {
   dynamo = await startEmbeddedDynamoDb();
@@ -109,10 +113,52 @@ describe('a batch delivered more than once', () => {
     expect(sent).toEqual([]);
   });
 
-  it('alerts each change once when two workers poll it at the same time', async () => {
+  it('is polled by one of two workers that get it at the same time, the other finding its hosts taken', async () => {
     const messages = await schedule(1, 'tick-1');
-    await Promise.all(messages.flatMap((message) => [work(message), work(message)]));
+    const results = await Promise.all(
+      messages.map(async (message) => (await Promise.all([work(message), work(message)])).map((result) => result.status).sort()),
+    );
+    expect(results).toEqual([
+      ['busy', 'polled'],
+      ['busy', 'polled'],
+      ['busy', 'polled'],
+    ]);
     expect(sent.map(describeChange).sort()).toEqual([...STORY[0]!].sort());
+  });
+});
+
+describe('a batch whose hosts another worker holds', () => {
+  it('is skipped as busy, polling nothing', async () => {
+    const [first] = await schedule(1, 'tick-1');
+    expect(
+      await store.acquireLease(
+        'the tick before',
+        now.toISOString(),
+        new Date(now.getTime() + 60_000).toISOString(),
+        hostsLease(first!.feeds),
+      ),
+    ).toBe(true);
+    expect(await work(first!)).toEqual({ status: 'busy' });
+    expect(sent).toEqual([]);
+  });
+
+  it('is polled once that lease has expired', async () => {
+    const [first] = await schedule(1, 'tick-1');
+    await store.acquireLease('a worker that died', now.toISOString(), new Date(now.getTime() - 1).toISOString(), hostsLease(first!.feeds));
+    expect(await work(first!)).toMatchObject({ status: 'polled' });
+  });
+
+  it('is free again once its worker is done', async () => {
+    const [first] = await schedule(1, 'tick-1');
+    await work(first!);
+    expect(
+      await store.acquireLease(
+        'the next tick',
+        now.toISOString(),
+        new Date(now.getTime() + 60_000).toISOString(),
+        hostsLease(first!.feeds),
+      ),
+    ).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchFeedsByHost, hostOf } from '../../lambdas/core/fan-out/feed-batches.js';
+import { batchFeedsByHost, hostOf, hostsLease } from '../../lambdas/core/fan-out/feed-batches.js';
 
 const feed = (url: string) => ({ url });
 const urls = (batches: Array<Array<{ url: string }>>) => batches.map((batch) => batch.map((one) => one.url));
@@ -41,5 +41,19 @@ describe('cutting a feed list into batches by host', () => {
 
   it('makes no batch of no feeds', () => {
     expect(batchFeedsByHost([], 50)).toEqual([]);
+  });
+});
+
+describe('the lease on a batch’s hosts', () => {
+  it('has one name for the same hosts, whatever their feeds and their order', () => {
+    expect(hostsLease([feed('https://a.example/1'), feed('https://b.example/1')])).toBe(
+      hostsLease([feed('https://B.example/2'), feed('https://a.example/3'), feed('https://a.example/4')]),
+    );
+  });
+
+  it('has another name for other hosts, as short for fifty hosts as for one', () => {
+    const fifty = Array.from({ length: 50 }, (_, index) => feed(`https://outlet-${index}.example/rss`));
+    expect(hostsLease(fifty)).not.toBe(hostsLease([feed('https://a.example/1')]));
+    expect(hostsLease(fifty)).toMatch(/^hosts [0-9a-f]{32}$/);
   });
 });

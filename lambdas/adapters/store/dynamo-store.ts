@@ -343,12 +343,12 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
       query<Alert>(ALERT, cursor, { ...(since ? { from: since } : {}), ...(until ? { to: `${until}#` } : {}) }),
     listFeedStates: (cursor) => query<FeedState>(FEED, cursor),
 
-    acquireLease: (holder, now, until) =>
+    acquireLease: (holder, now, until, lease = POLLER) =>
       conditional(() =>
         client.send(
           new PutItemCommand({
             TableName: tableName,
-            Item: { ...key(LEASE, POLLER), holder: { S: holder }, until: { S: until } },
+            Item: { ...key(LEASE, lease), holder: { S: holder }, until: { S: until } },
             // Held by this run already: the SDK retrying a write whose answer was lost.
             ConditionExpression: 'attribute_not_exists(pk) OR #until < :now OR holder = :holder',
             ExpressionAttributeNames: { '#until': 'until' },
@@ -357,12 +357,12 @@ export function createDynamoStore(client: DynamoDBClient, tableName: string): St
         ),
       ),
 
-    async releaseLease(holder) {
+    async releaseLease(holder, lease = POLLER) {
       await conditional(() =>
         client.send(
           new DeleteItemCommand({
             TableName: tableName,
-            Key: key(LEASE, POLLER),
+            Key: key(LEASE, lease),
             // A run that outlived its lease must not end the next run's.
             ConditionExpression: 'holder = :holder',
             ExpressionAttributeValues: { ':holder': { S: holder } },

@@ -3,6 +3,7 @@
  * one message: a worker spaces its requests to one host, but two workers would not know of each
  * other, so splitting a host would break the spacing promised to it.
  */
+import { createHash } from 'node:crypto';
 import type { FeedConfig } from '../feed/feed.js';
 
 /** The host a feed is fetched from, as the fetcher spaces requests: the URL's host name, any case. */
@@ -33,4 +34,13 @@ export function batchFeedsByHost(feeds: FeedConfig[], feedsPerMessage: number): 
   }
   if (current.length > 0) batches.push(current);
   return batches;
+}
+
+/**
+ * The lease a worker takes on a batch's hosts: the same hosts give the same name, however the
+ * feeds are ordered, and a name stays short however many hosts there are.
+ */
+export function hostsLease(feeds: FeedConfig[]): string {
+  const hosts = [...new Set(feeds.map(hostOf))].sort();
+  return `hosts ${createHash('sha256').update(hosts.join('\n')).digest('hex').slice(0, 32)}`;
 }

@@ -104,12 +104,13 @@ export interface Store {
   alerts(range: { since?: string; until?: string }, cursor?: string): Promise<Page<Alert>>;
   listFeedStates(cursor?: string): Promise<Page<FeedState>>;
   /**
-   * Takes the poller's lease until `until`, unless another run holds one that has not expired:
-   * runs never overlap, and a run that dies holding it blocks the next only until it expires.
+   * Takes a lease until `until`, unless another run holds it and it has not expired: the poller's
+   * (by default), so runs never overlap, or a fan-out batch's hosts, so two workers never poll one
+   * host at once. A run that dies holding one blocks the next only until it expires.
    */
-  acquireLease(holder: string, now: string, until: string): Promise<boolean>;
-  /** Gives the lease back, if `holder` still holds it. */
-  releaseLease(holder: string): Promise<void>;
+  acquireLease(holder: string, now: string, until: string, lease?: string): Promise<boolean>;
+  /** Gives a lease back, if `holder` still holds it. */
+  releaseLease(holder: string, lease?: string): Promise<void>;
   saveRun(run: RunRecord): Promise<void>;
   /** The last `limit` runs, newest first. */
   recentRuns(limit: number): Promise<RunRecord[]>;
