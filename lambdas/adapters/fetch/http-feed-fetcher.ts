@@ -1,8 +1,8 @@
 /**
- * The FeedFetcher over HTTP, with Node's own http and https clients. Feed URLs come from configuration and redirects from
- * servers nobody here controls, so every hop is held to the same limits: http or https only, no
- * address inside the machine or its network, a deadline and a size cap on the decompressed
- * body, and a polite gap between two requests to one host.
+ * The FeedFetcher over HTTP, with Node's own http and https clients. Feed URLs come from
+ * configuration and redirects from servers nobody here controls, so every hop is held to the same
+ * limits: http or https only, no address inside the machine or its network, a deadline and a size
+ * cap on the decompressed body, and a polite gap between two requests to one host.
  */
 import { lookup as systemLookup } from 'node:dns/promises';
 import { request as httpRequest, STATUS_CODES, type IncomingMessage } from 'node:http';
