@@ -18,8 +18,9 @@ const MAX_TIMEOUT_SECONDS = 900;
 const BOOKKEEPING_SECONDS = 60;
 
 /**
- * At most 250 MB at 200 feeds and 360 MB at 1,000: 512 MB leaves half again for up to 200 feeds,
- * and Lambda gives CPU in proportion to memory, which the first cycle of a large list needs.
+ * At most 250 MB at 200 feeds and 360 MB at 1,000 in the benchmark, whose feeds are small: 512 MB
+ * leaves half again for up to 200 feeds, and past that Lambda's CPU, which grows with memory, is
+ * what the first cycle of a large list needs.
  */
 export function pollerMemoryMb(feeds: number): number {
   return feeds <= 200 ? 512 : 1024;
