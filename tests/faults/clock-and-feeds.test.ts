@@ -4,22 +4,13 @@
  * dates. Each snapshot's alerts must go out in the cycle that reads it, once, and no old figure
  * may pass for news.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOTO_SETUP_TIMEOUT_MS } from '../support/moto-server.js';
+import { describe, expect, it } from 'vitest';
 import { NEXT_RUN_MINUTES, STORY, stepTime } from '../support/demo-story.js';
-import { rewrittenSnapshot, Scenario, startWorld, stopWorld, type World } from './world.js';
+import { rewrittenSnapshot, Scenario, useWorld } from './world.js';
 
 const DAY_MS = 86_400_000;
 
-let world: World;
-
-beforeAll(async () => {
-  world = await startWorld();
-}, MOTO_SETUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await stopWorld(world);
-});
+const world = useWorld();
 
 /** Polls snapshots `from` to 6, each read by `serving` and at `clock`'s time; what each cycle sent, or failed to. */
 async function replay(
@@ -41,14 +32,14 @@ async function replay(
 
 describe('a clock that jumps between cycles', () => {
   it('set back a day after the first cycle: the next still reads every feed, and each alert goes out in its cycle', async () => {
-    const scenario = await Scenario.open(world);
+    const scenario = await Scenario.open(world());
     const clock = (step: number) => (step === 2 ? new Date(stepTime(1).getTime() - DAY_MS) : stepTime(step));
     expect(await replay(scenario, 1, { clock })).toEqual([]);
     expect(await scenario.settle(STORY.length)).toEqual([]);
   });
 
   it('a week fast for the first cycle, then put right: each alert goes out in its cycle', async () => {
-    const scenario = await Scenario.open(world);
+    const scenario = await Scenario.open(world());
     const clock = (step: number) => (step === 1 ? new Date(stepTime(1).getTime() + 7 * DAY_MS) : stepTime(step));
     expect(await replay(scenario, 1, { clock })).toEqual([]);
     expect(await scenario.settle(STORY.length)).toEqual([]);
@@ -63,8 +54,8 @@ const reissue = (xml: string) =>
 
 describe('a feed that re-issues its stories under new guids and links', () => {
   it('reads them again and raises no second alert: the same story from the same outlet is the same observation', async () => {
-    const scenario = await Scenario.open(world, { after: 3 });
-    const report = await scenario.poll(3, { at: NEXT_RUN_MINUTES, serving: rewrittenSnapshot(world, 3, { 'wire.xml': reissue }) });
+    const scenario = await Scenario.open(world(), { after: 3 });
+    const report = await scenario.poll(3, { at: NEXT_RUN_MINUTES, serving: rewrittenSnapshot(world(), 3, { 'wire.xml': reissue }) });
     expect(report.feeds[0]).toMatchObject({ status: 'fetched', read: 3, figures: 4 });
     expect(await scenario.delivered()).toEqual([]);
     expect(await replay(scenario, 4)).toEqual([]);
@@ -78,16 +69,16 @@ const allUndated = { 'wire.xml': undated, 'daily.xml': undated, 'monitor.xml': u
 
 describe('a feed whose items lose their dates', () => {
   it('from the next snapshot on: each new figure is news in its cycle, and no old one', async () => {
-    const scenario = await Scenario.open(world, { after: 2 });
-    const serving = (step: number) => rewrittenSnapshot(world, step, allUndated);
+    const scenario = await Scenario.open(world(), { after: 2 });
+    const serving = (step: number) => rewrittenSnapshot(world(), step, allUndated);
     expect(await replay(scenario, 3, { serving })).toEqual([]);
     expect(await scenario.settle(STORY.length)).toEqual([]);
   });
 
   it('then revises an old story in place: its figure keeps the date it was read with, and stays old news', async () => {
-    const scenario = await Scenario.open(world, { after: 4 });
+    const scenario = await Scenario.open(world(), { after: 4 });
     const touchedUp = (xml: string) => undated(xml).replace('after a slow start.</p>', 'after a slow start, officials said.</p>');
-    const serving = rewrittenSnapshot(world, 4, { ...allUndated, 'wire.xml': touchedUp });
+    const serving = rewrittenSnapshot(world(), 4, { ...allUndated, 'wire.xml': touchedUp });
     const report = await scenario.poll(4, { at: NEXT_RUN_MINUTES, serving });
     expect(report.feeds[0]).toMatchObject({ status: 'fetched', read: 1, figures: 1 });
     expect(await scenario.delivered()).toEqual([]);

@@ -4,26 +4,17 @@
  * at once without it, as a terminal `poll` beside the deployed poller would run. Through the whole
  * story, each alert must reach the subscriber once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPollCycle } from '../../lambdas/core/poll/poll-cycle.js';
 import { runScheduledPoll, type ScheduledRunResult } from '../../lambdas/core/poll/scheduled-run.js';
-import { MOTO_SETUP_TIMEOUT_MS } from '../support/moto-server.js';
 import { about } from './sdk-faults.js';
 import { STORY, stepTime } from '../support/demo-story.js';
-import { Scenario, startWorld, stopWorld, type World } from './world.js';
+import { Scenario, useWorld } from './world.js';
 
 /** As the deployed poller asks: past the longest a run can take. */
 const LEASE_MS = 15 * 60_000;
 
-let world: World;
-
-beforeAll(async () => {
-  world = await startWorld();
-}, MOTO_SETUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await stopWorld(world);
-});
+const world = useWorld();
 
 /** One delivery of a snapshot's scheduled event, as one Lambda invocation with its own request id. */
 function invocation(scenario: Scenario, requestId: string): Promise<ScheduledRunResult> {
@@ -37,7 +28,7 @@ function at(scenario: Scenario, step: number): void {
 
 describe('the same scheduled event delivered twice', () => {
   it('one after the other: the second run finds nothing new, and each alert is sent once', async () => {
-    const scenario = await Scenario.open(world);
+    const scenario = await Scenario.open(world());
     for (let step = 1; step <= STORY.length; step += 1) {
       at(scenario, step);
       await invocation(scenario, `step-${step}-first`);
@@ -48,7 +39,7 @@ describe('the same scheduled event delivered twice', () => {
   });
 
   it('both at once: the lease lets one run, and each alert is sent once', async () => {
-    const scenario = await Scenario.open(world);
+    const scenario = await Scenario.open(world());
     for (let step = 1; step <= STORY.length; step += 1) {
       at(scenario, step);
       const runs = await Promise.all([invocation(scenario, `step-${step}-a`), invocation(scenario, `step-${step}-b`)]);
@@ -58,7 +49,7 @@ describe('the same scheduled event delivered twice', () => {
   });
 
   it("when the lease's write is done and its answer lost, the run that took it still runs", async () => {
-    const scenario = await Scenario.open(world);
+    const scenario = await Scenario.open(world());
     scenario.dynamoFaults.plan({ command: 'PutItemCommand', where: about('LEASE'), attempts: 1, at: 'response', fault: 'timeout' });
     at(scenario, 1);
     expect(await invocation(scenario, 'step-1')).toMatchObject({ ran: true, run: { sent: STORY[0]!.length } });
@@ -68,7 +59,7 @@ describe('the same scheduled event delivered twice', () => {
 
 describe('two cycles at once, without the lease', () => {
   it('store each change once and send it once, conflicts included', async () => {
-    const scenario = await Scenario.open(world);
+    const scenario = await Scenario.open(world());
     for (let step = 1; step <= STORY.length; step += 1) {
       at(scenario, step);
       await Promise.all([runPollCycle(scenario.deps(), scenario.feeds()), runPollCycle(scenario.deps(), scenario.feeds())]);

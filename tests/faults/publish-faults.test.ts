@@ -8,25 +8,16 @@
  * except where nothing recorded the send: that alert comes again once its claim lapses, counted
  * apart as redelivered after a crash, since SNS has no idempotent Publish.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOTO_SETUP_TIMEOUT_MS } from '../support/moto-server.js';
+import { describe, expect, it } from 'vitest';
 import { about, type RequestInput } from './sdk-faults.js';
 import { describeChange, NEXT_RUN_MINUTES, pollConfig, STORY } from '../support/demo-story.js';
-import { Scenario, startWorld, stopWorld, type World } from './world.js';
+import { Scenario, useWorld } from './world.js';
 
 const PUBLISH = 'PublishCommand';
 /** Spawning a child with tsx costs a second or two. */
 const KILLED_RUN_TIMEOUT_MS = 30_000;
 
-let world: World;
-
-beforeAll(async () => {
-  world = await startWorld();
-}, MOTO_SETUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await stopWorld(world);
-});
+const world = useWorld();
 
 describe('a Publish SNS refuses beyond retries', () => {
   it.each([
@@ -34,7 +25,7 @@ describe('a Publish SNS refuses beyond retries', () => {
     ['answered with a 500', 'internal-error'],
     ['timed out before SNS got it', 'timeout'],
   ] as const)('%s: that alert alone waits, and the next cycle sends it', async (_, fault) => {
-    const scenario = await Scenario.open(world, { after: 3 });
+    const scenario = await Scenario.open(world(), { after: 3 });
     scenario.snsFaults.plan({ command: PUBLISH, calls: [1], fault });
     const report = await scenario.poll(4);
     expect(report.unsent.map(describeChange)).toEqual([STORY[3]![0]]);
@@ -46,7 +37,7 @@ describe('a Publish SNS refuses beyond retries', () => {
 
 describe('SNS unavailable for a whole cycle', () => {
   it('sends nothing and keeps every alert; the next cycle sends each once', async () => {
-    const scenario = await Scenario.open(world, { after: 4 });
+    const scenario = await Scenario.open(world(), { after: 4 });
     scenario.snsFaults.plan({ command: PUBLISH, fault: 'unavailable' });
     const report = await scenario.poll(5);
     expect(report.unsent.map(describeChange).sort()).toEqual([...STORY[4]!].sort());
@@ -59,7 +50,7 @@ describe('SNS unavailable for a whole cycle', () => {
 
 describe('a throttle, a 503 and a timeout on the first attempt', () => {
   it("are absorbed by the SDK's retry: each alert is sent once, in this cycle", async () => {
-    const scenario = await Scenario.open(world, { after: 4 });
+    const scenario = await Scenario.open(world(), { after: 4 });
     scenario.snsFaults.plan(
       { command: PUBLISH, calls: [1], attempts: 1, fault: 'throttled' },
       { command: PUBLISH, calls: [2], attempts: 1, fault: 'unavailable' },
@@ -74,7 +65,7 @@ describe('a throttle, a 503 and a timeout on the first attempt', () => {
 
 describe('a Publish SNS took whose answer was lost', () => {
   it("is sent again by the SDK's retry: the subscriber gets it twice, under one alert id to drop the copy by", async () => {
-    const scenario = await Scenario.open(world, { after: 3 });
+    const scenario = await Scenario.open(world(), { after: 3 });
     scenario.snsFaults.plan({ command: PUBLISH, calls: [1], attempts: 1, at: 'response', fault: 'timeout' });
     await scenario.poll(4);
     const [first] = await scenario.delivered();
@@ -88,7 +79,7 @@ describe('a digest SNS throttles beyond retries', () => {
   const digest = pollConfig({ digest: { windowMinutes: 60, immediateChanges: ['conflict'] } });
 
   it('keeps every alert it carries, and the next cycle sends them together, once', async () => {
-    const scenario = await Scenario.open(world);
+    const scenario = await Scenario.open(world());
     await scenario.poll(1, { deps: scenario.deps(digest) });
     scenario.snsFaults.plan({ command: PUBLISH, fault: 'throttled' });
     const held = await scenario.poll(1, { at: 61, deps: scenario.deps(digest) });
@@ -105,7 +96,7 @@ describe('killed after storing its alerts, as it publishes the first', () => {
   it(
     'a run within the claim sends the other; the first goes once its claim lapses, each once',
     async () => {
-      const scenario = await Scenario.open(world);
+      const scenario = await Scenario.open(world());
       await scenario.pollKilled(1, 'publish');
       expect(await scenario.delivered()).toEqual([]);
       const withinClaim = await scenario.poll(1, { at: 2 });
@@ -122,7 +113,7 @@ describe('killed after SNS took an alert, before recording that it did', () => {
   it(
     'sends it again once its claim lapses: the one redelivery no store can prevent',
     async () => {
-      const scenario = await Scenario.open(world);
+      const scenario = await Scenario.open(world());
       await scenario.pollKilled(1, 'sent-mark');
       const [published] = await scenario.delivered();
       await scenario.poll(1, { at: NEXT_RUN_MINUTES });
@@ -137,7 +128,7 @@ describe('killed after recording the send in the alert log, before taking the al
   it(
     'the next cycle finishes recording it, and sends it no second time',
     async () => {
-      const scenario = await Scenario.open(world);
+      const scenario = await Scenario.open(world());
       await scenario.pollKilled(1, 'outbox-removal');
       expect(await scenario.delivered()).toHaveLength(1);
       await scenario.poll(1, { at: NEXT_RUN_MINUTES });
@@ -149,7 +140,7 @@ describe('killed after recording the send in the alert log, before taking the al
 
 describe('the outbox removal failing beyond retries, the run alive', () => {
   it('publishes the other alerts all the same; the next cycle finishes recording each, and sends none again', async () => {
-    const scenario = await Scenario.open(world, { after: 4 });
+    const scenario = await Scenario.open(world(), { after: 4 });
     scenario.dynamoFaults.plan({ command: 'UpdateItemCommand', where: removesFromOutbox, fault: 'internal-error' });
     const report = await scenario.poll(5);
     expect(report.sent).toHaveLength(STORY[4]!.length);

@@ -6,24 +6,15 @@
  * cycle, twenty minutes later, must finish what was cut short: each alert delivered once, the table
  * as a run without faults leaves it; and a write found done is done, not an error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOTO_SETUP_TIMEOUT_MS } from '../support/moto-server.js';
+import { describe, expect, it } from 'vitest';
 import type { PollEvent } from '../../lambdas/core/poll/poll-cycle.js';
 import { about, describeRequest, type Request, type RequestInput } from './sdk-faults.js';
 import { NEXT_RUN_MINUTES, STORY } from '../support/demo-story.js';
-import { Scenario, startWorld, stopWorld, type World } from './world.js';
+import { Scenario, useWorld } from './world.js';
 
 const WRITES = ['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand'];
 
-let world: World;
-
-beforeAll(async () => {
-  world = await startWorld();
-}, MOTO_SETUP_TIMEOUT_MS);
-
-afterAll(async () => {
-  await stopWorld(world);
-});
+const world = useWorld();
 
 type Input = { Item?: { doc?: { S?: string }; sk?: { S?: string } }; ExpressionAttributeValues?: Record<string, { S?: string }> };
 
@@ -46,7 +37,7 @@ function alertMarkedSent({ command, input }: Request): string | undefined {
 
 /** Fails the nth DynamoDB request of the first cycle on every attempt, then runs the next cycle: what is wrong after. */
 async function failRequest(n: number): Promise<string[]> {
-  const scenario = await Scenario.open(world);
+  const scenario = await Scenario.open(world());
   scenario.dynamoFaults.plan({ calls: [n], fault: 'internal-error' });
   const threw = await scenario.poll(1).then(
     () => undefined,
@@ -77,7 +68,7 @@ function marksItemsOf(file: string): (input: RequestInput) => boolean {
 describe('each DynamoDB request of the first cycle failing in turn with a 500, beyond retries', () => {
   // The first snapshot starts series, corroborates them from a syndicated copy, and publishes.
   it('whichever it is, the next cycle heals what it cut short', async () => {
-    const dry = await Scenario.open(world);
+    const dry = await Scenario.open(world());
     await dry.poll(1);
     const broken: string[] = [];
     for (const [index, request] of dry.dynamoFaults.requests.entries()) {
@@ -90,7 +81,7 @@ describe('each DynamoDB request of the first cycle failing in turn with a 500, b
 
 describe('the write that records a conflict', () => {
   it('throttled beyond retries: the monitor fails this cycle, and the next raises the conflict once', async () => {
-    const scenario = await Scenario.open(world, { after: 3 });
+    const scenario = await Scenario.open(world(), { after: 3 });
     scenario.dynamoFaults.plan({ command: 'UpdateItemCommand', where: recordsConflict, fault: 'throughput-exceeded' });
     const report = await scenario.poll(4);
     expect(report.feeds.map((feed) => feed.status)).toEqual(['fetched', 'fetched', 'failed']);
@@ -102,7 +93,7 @@ describe('the write that records a conflict', () => {
   });
 
   it('done, its answer lost: the retry finds it done, and the conflict is raised once, in this cycle', async () => {
-    const scenario = await Scenario.open(world, { after: 3 });
+    const scenario = await Scenario.open(world(), { after: 3 });
     scenario.dynamoFaults.plan({ command: 'UpdateItemCommand', where: recordsConflict, at: 'response', attempts: 1, fault: 'timeout' });
     const report = await scenario.poll(4);
     expect(report.feeds.map((feed) => feed.status)).toEqual(['fetched', 'fetched', 'fetched']);
@@ -114,7 +105,7 @@ describe('the write that records a conflict', () => {
 
 describe("the monitor's items marked read, after its conflict is recorded", () => {
   it('throttled beyond retries: the next cycle reads the item again and raises nothing more', async () => {
-    const scenario = await Scenario.open(world, { after: 3 });
+    const scenario = await Scenario.open(world(), { after: 3 });
     scenario.dynamoFaults.plan({ command: 'BatchWriteItemCommand', where: marksItemsOf('monitor.xml'), fault: 'throttled' });
     await scenario.poll(4);
     scenario.dynamoFaults.clear();
@@ -126,7 +117,7 @@ describe("the monitor's items marked read, after its conflict is recorded", () =
 
 describe('DynamoDB unavailable for a whole cycle', () => {
   it('fails every feed, then the cycle itself, which cannot read its outbox; the next cycle does it all', async () => {
-    const scenario = await Scenario.open(world, { after: 3 });
+    const scenario = await Scenario.open(world(), { after: 3 });
     const feeds: string[] = [];
     scenario.dynamoFaults.plan({ fault: 'unavailable' });
     const deps = { ...scenario.deps(), onEvent: (event: PollEvent) => event.type === 'feed' && feeds.push(event.report.status) };
@@ -145,7 +136,7 @@ describe('every write done by DynamoDB and its answer lost', () => {
     [0, 'new series and their corroboration'],
     [3, 'an increase and a conflict'],
   ])('after snapshot %i (%s): each retry finds its write done, and every alert is delivered once, by the next cycle', async (after) => {
-    const scenario = await Scenario.open(world, { after });
+    const scenario = await Scenario.open(world(), { after });
     scenario.dynamoFaults.plan({ command: WRITES, at: 'response', attempts: 1, fault: 'timeout' });
     const report = await scenario.poll(after + 1);
     expect(report.feeds.map((feed) => feed.status)).toEqual(['fetched', 'fetched', 'fetched']);

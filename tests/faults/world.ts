@@ -11,11 +11,12 @@ import { once } from 'node:events';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createSnsPublisher } from '../../lambdas/adapters/publish/sns-publisher.js';
 import { createDynamoStore } from '../../lambdas/adapters/store/dynamo-store.js';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../lambdas/adapters/store/embedded-dynamodb.js';
 import { ensureTable } from '../../lambdas/adapters/store/table.js';
+import { MOTO_SETUP_TIMEOUT_MS } from '../support/moto-server.js';
 import { pollDependencies } from '../../lambdas/composition/poll-dependencies.js';
 import type { Alert } from '../../lambdas/core/alert/alert.js';
 import type { Config } from '../../lambdas/core/config/config.js';
@@ -363,4 +364,16 @@ async function restore(client: DynamoDBClient, tableName: string, items: Item[])
       unprocessed = result.UnprocessedItems as typeof unprocessed;
     }
   }
+}
+
+/** One world for a test file: started before its tests, stopped after; the getter reads it once started. */
+export function useWorld(): () => World {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await startWorld();
+  }, MOTO_SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await stopWorld(world);
+  });
+  return () => world!;
 }
